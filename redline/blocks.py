@@ -1,0 +1,172 @@
+"""Split Markdown (plain or templated) into blocks: the unit of translation and of diffing.
+
+A block is one heading, paragraph, list item or table row. Its ``text`` is what a
+translator sees: structural markers (``## ``, ``- ``, ``{ #id }``, outer table pipes)
+are kept apart in ``prefix`` / ``suffix`` so they never enter a catalog, and wrapped
+lines are joined with one space so re-wrapping a paragraph never changes its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item", "row", "rule", "code", "html", "stmt"]
+
+#: Kinds whose text is natural language (translated, compared word by word).
+PROSE_KINDS: frozenset[str] = frozenset({"heading", "paragraph", "item", "row"})
+
+HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{:?[ \t]*#([A-Za-z][\w-]*)[^}]*\})?[ \t]*#*[ \t]*$")
+ITEM_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+(.*)$")
+ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+RULE_ROW_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
+STMT_RE = re.compile(r"^[ \t]*\{%-?.*-?%\}[ \t]*$")
+COMMENT_RE = re.compile(r"^[ \t]*\{#.*#\}[ \t]*$")
+HTML_START_RE = re.compile(r"^[ \t]*<(!--|[A-Za-z/])")
+HR_RE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One Markdown block.
+
+    Attributes:
+        kind: heading, paragraph, item, row (prose); rule, code, html, stmt (structure).
+        text: the block's words without structural markers, wrapped lines joined.
+        line: 1-based line of the block's first line in its source.
+        prefix: markers before the text (``## ``, ``  - ``); empty for paragraphs.
+        suffix: markers after the text (`` { #id }`` for headings).
+        level: heading level, or list indentation depth (0 for top level).
+        anchor: the explicit ``{ #id }`` of a heading, if any.
+    """
+
+    kind: BlockKind
+    text: str
+    line: int
+    prefix: str = ""
+    suffix: str = ""
+    level: int = 0
+    anchor: str | None = None
+
+    def markdown(self, text: str | None = None) -> str:
+        """Return the block as Markdown, optionally with ``text`` in place of its own."""
+        return f"{self.prefix}{self.text if text is None else text}{self.suffix}"
+
+
+def split_blocks(source: str) -> list[Block]:
+    """Split Markdown into blocks.
+
+    >>> [(b.kind, b.text) for b in split_blocks("# Title { #t }\\n\\nOne\\ntwo.\\n\\n- a\\n- b")]
+    [('heading', 'Title'), ('paragraph', 'One two.'), ('item', 'a'), ('item', 'b')]
+    """
+    return list(_iter_blocks(source.splitlines()))
+
+
+def _iter_blocks(lines: list[str]) -> Iterator[Block]:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        block, i = _read_block(lines, i)
+        yield block
+
+
+def _read_block(lines: list[str], i: int) -> tuple[Block, int]:
+    line, number = lines[i], i + 1
+    if FENCE_RE.match(line):
+        return _read_fence(lines, i)
+    if STMT_RE.match(line) or COMMENT_RE.match(line):
+        return Block("stmt", line.strip(), number), i + 1
+    heading = HEADING_RE.match(line)
+    if heading:
+        return _heading(heading, number), i + 1
+    if RULE_ROW_RE.match(line) and "|" in line or HR_RE.match(line):
+        return Block("rule", line.strip(), number), i + 1
+    if ROW_RE.match(line):
+        return _row(line, number), i + 1
+    item = ITEM_RE.match(line)
+    if item:
+        return _read_item(lines, i, item)
+    if HTML_START_RE.match(line):
+        return _read_until_blank(lines, i, "html")
+    return _read_until_blank(lines, i, "paragraph")
+
+
+def _heading(match: re.Match[str], number: int) -> Block:
+    hashes, title, anchor = match.group(1), match.group(2).strip(), match.group(3)
+    suffix = f" {{ #{anchor} }}" if anchor else ""
+    return Block("heading", title, number, f"{hashes} ", suffix, len(hashes), anchor)
+
+
+def _row(line: str, number: int) -> Block:
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return Block("row", " | ".join(cells), number, "| ", " |")
+
+
+def _read_item(lines: list[str], i: int, match: re.Match[str]) -> tuple[Block, int]:
+    indent, bullet, first = match.group(1), match.group(2), match.group(3)
+    parts, j = [first.strip()], i + 1
+    while j < len(lines) and _continues(lines[j], len(indent)):
+        parts.append(lines[j].strip())
+        j += 1
+    level = len(indent.expandtabs(4)) // 2
+    return Block("item", " ".join(parts), i + 1, f"{indent}{bullet} ", "", level), j
+
+
+def _continues(line: str, indent: int) -> bool:
+    if not line.strip() or ITEM_RE.match(line) or STMT_RE.match(line) or HEADING_RE.match(line):
+        return False
+    return len(line) - len(line.lstrip()) > indent or not ROW_RE.match(line)
+
+
+def _read_until_blank(lines: list[str], i: int, kind: BlockKind) -> tuple[Block, int]:
+    parts, j = [lines[i].strip()], i + 1
+    while j < len(lines) and lines[j].strip() and not _starts_block(lines[j]):
+        parts.append(lines[j].strip())
+        j += 1
+    joiner = "\n" if kind == "html" else " "
+    return Block(kind, joiner.join(parts), i + 1), j
+
+
+def _starts_block(line: str) -> bool:
+    return bool(
+        HEADING_RE.match(line) or ITEM_RE.match(line) or STMT_RE.match(line)
+        or FENCE_RE.match(line) or ROW_RE.match(line)
+    )
+
+
+def _read_fence(lines: list[str], i: int) -> tuple[Block, int]:
+    fence = FENCE_RE.match(lines[i])
+    assert fence is not None
+    j = i + 1
+    while j < len(lines) and not lines[j].strip().startswith(fence.group(1)):
+        j += 1
+    return Block("code", "\n".join(lines[i : j + 1]), i + 1), min(j + 1, len(lines))
+
+
+def join_blocks(blocks: list[tuple[Block, str]]) -> str:
+    """Reassemble Markdown from (block, text) pairs, keeping lists and tables tight.
+
+    >>> b = split_blocks("- a\\n- b\\n\\nend")
+    >>> join_blocks([(x, x.text.upper()) for x in b])
+    '- A\\n- B\\n\\nEND\\n'
+    """
+    out: list[str] = []
+    previous: Block | None = None
+    for block, text in blocks:
+        if previous is not None:
+            out.append("\n" if _tight(previous, block) else "\n\n")
+        out.append(block.markdown(text) if block.kind in PROSE_KINDS else text)
+        previous = block
+    return "".join(out) + "\n" if out else ""
+
+
+def _tight(a: Block, b: Block) -> bool:
+    if a.kind == "stmt" or b.kind == "stmt":
+        return a.kind in ("item", "row", "stmt", "rule") and b.kind in ("item", "row", "stmt", "rule")
+    return (a.kind, b.kind) in {("item", "item"), ("row", "row"), ("row", "rule"), ("rule", "row")}

@@ -1,0 +1,54 @@
+"""The ``redline`` command: one click group, commands in ``redline.commands``.
+
+Commands import their heavy dependencies inside the command body so ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+#: command name -> module under redline.commands exposing ``command``
+COMMANDS: dict[str, str] = {
+    "render": "render",
+    "check": "check",
+    "build": "build",
+    "i18n": "i18n",
+    "compare": "compare",
+    "diff": "diff",
+    "changelog": "changelog",
+    "init": "init",
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when the command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if _find(name) is not None)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return _find(cmd_name)
+
+
+def _find(name: str) -> click.Command | None:
+    module_name = COMMANDS.get(name)
+    if module_name is None:
+        return None
+    try:
+        module = importlib.import_module(f"redline.commands.{module_name}")
+    except ModuleNotFoundError as error:
+        if error.name == f"redline.commands.{module_name}":
+            return None
+        raise
+    command: click.Command = module.command
+    return command
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
+@click.version_option(package_name="redline")
+def main() -> None:
+    """Publish legal policies from git: render per locale, diff, classify, build the site."""
