@@ -156,17 +156,41 @@ def join_blocks(blocks: list[tuple[Block, str]]) -> str:
     >>> join_blocks([(x, x.text.upper()) for x in b])
     '- A\\n- B\\n\\nEND\\n'
     """
+    return join_blocks_mapped(blocks)[0]
+
+
+def join_blocks_mapped(blocks: list[tuple[Block, str]]) -> tuple[str, list[int]]:
+    """Like :func:`join_blocks`, also returning the source line of every output line."""
     out: list[str] = []
+    lines: list[int] = []
     previous: Block | None = None
     for block, text in blocks:
-        if previous is not None:
-            out.append("\n" if _tight(previous, block) else "\n\n")
-        out.append(block.markdown(text) if block.kind in PROSE_KINDS else text)
+        if previous is not None and not _tight(previous, block):
+            out.append("")
+            lines.append(block.line)
+        chunk = block.markdown(text) if block.kind in PROSE_KINDS else text
+        for offset, part in enumerate(chunk.split("\n")):
+            out.append(part)
+            lines.append(block.line + (offset if block.kind in ("code", "html", "stmt") else 0))
         previous = block
-    return "".join(out) + "\n" if out else ""
+    return ("\n".join(out) + "\n" if out else ""), lines
 
 
 def _tight(a: Block, b: Block) -> bool:
     if a.kind == "stmt" or b.kind == "stmt":
         return a.kind in ("item", "row", "stmt", "rule") and b.kind in ("item", "row", "stmt", "rule")
     return (a.kind, b.kind) in {("item", "item"), ("row", "row"), ("row", "rule"), ("rule", "row")}
+
+
+_PLACEHOLDER_ONLY_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|[\W\d_]+", re.DOTALL)
+
+
+def needs_translation(block: Block) -> bool:
+    """True for a prose block with words of its own (not only placeholders, digits, marks).
+
+    >>> needs_translation(split_blocks("{{ company.legal_name }}")[0])
+    False
+    >>> needs_translation(split_blocks("License Number: {{ company.license }}")[0])
+    True
+    """
+    return block.kind in PROSE_KINDS and bool(_PLACEHOLDER_ONLY_RE.sub("", block.text).strip())

@@ -1,0 +1,112 @@
+"""Project settings, read from the ``redline`` plugin entry of ``mkdocs.yml``.
+
+The core reads ``mkdocs.yml`` as plain YAML (tags such as ``!!python/name`` are
+tolerated, not executed) so it never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redline.errors import RedlineError
+
+KNOWN_KEYS = frozenset({"source_locale", "locales", "policies_dir", "locales_dir", "history_start"})
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a policy repository keeps its sources, and which locales it publishes.
+
+    Attributes:
+        root: the repository's top folder (where ``mkdocs.yml`` is).
+        source_locale: the locale policies are written in.
+        locales: every published locale, source first.
+        policies_dir: folder of ``<id>.md`` templates and ``_data/``.
+        locales_dir: folder of gettext catalogs.
+        history_start: commit (or ref) before which history is not published.
+    """
+
+    root: Path
+    source_locale: str = "en"
+    locales: tuple[str, ...] = ("en",)
+    policies_dir: str = "policies"
+    locales_dir: str = "locales"
+    history_start: str | None = None
+
+    @property
+    def translated_locales(self) -> tuple[str, ...]:
+        """Published locales other than the source locale."""
+        return tuple(loc for loc in self.locales if loc != self.source_locale)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """SafeLoader that reads unknown tags as plain values instead of failing."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("", _any_tag)
+
+
+def find_root(start: Path) -> Path:
+    """Return the nearest folder at or above ``start`` holding ``mkdocs.yml``."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise RedlineError(
+        f"no mkdocs.yml in {start} or any folder above it",
+        fix="run redline inside a policy repository (or create one with `redline init DIR`)",
+    )
+
+
+def load_project(root: Path) -> Project:
+    """Read the project settings from ``root/mkdocs.yml``."""
+    path = root / "mkdocs.yml"
+    try:
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 0
+        raise RedlineError(f"malformed YAML: {error.problem}", where=f"{path}:{line}") from None
+    options = _plugin_options(document if isinstance(document, dict) else {})
+    return _project_from(root, options, path)
+
+
+def _plugin_options(document: dict[str, Any]) -> dict[str, Any]:
+    for entry in document.get("plugins") or []:
+        if isinstance(entry, dict) and "redline" in entry:
+            return dict(entry["redline"] or {})
+    return {}
+
+
+def _project_from(root: Path, options: dict[str, Any], path: Path) -> Project:
+    unknown = sorted(set(options) - KNOWN_KEYS)
+    if unknown:
+        raise RedlineError(
+            f"unknown redline option '{unknown[0]}'",
+            where=str(path),
+            fix=f"use one of: {', '.join(sorted(KNOWN_KEYS))}",
+        )
+    source = str(options.get("source_locale", "en"))
+    locales = tuple(str(loc) for loc in options.get("locales", [source]))
+    if source not in locales:
+        locales = (source, *locales)
+    ordered = (source, *(loc for loc in locales if loc != source))
+    start = options.get("history_start")
+    return Project(
+        root=root,
+        source_locale=source,
+        locales=ordered,
+        policies_dir=str(options.get("policies_dir", "policies")),
+        locales_dir=str(options.get("locales_dir", "locales")),
+        history_start=str(start) if start else None,
+    )

@@ -1,0 +1,119 @@
+"""Gettext catalogs: ``locales/<lang>/LC_MESSAGES/messages.po``, one entry per Markdown block.
+
+Catalogs are read from the ``.po`` files themselves (not compiled ``.mo``) so fuzzy
+entries are seen as what they are: untranslated. Every translation must keep the
+Jinja placeholders of its source, or it is an error naming the ``.po`` file and line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from babel.core import Locale, UnknownLocaleError
+from babel.messages.pofile import PoFileError, read_po
+
+from redline.errors import RedlineError
+from redline.load.data import Issue
+from redline.load.snapshot import Snapshot
+
+DOMAIN = "messages"
+PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translation: the text, whether it is fuzzy, and its line in the ``.po`` file."""
+
+    string: str
+    fuzzy: bool
+    line: int
+
+
+@dataclass
+class Catalog:
+    """The translations of one locale, keyed by source text (msgid)."""
+
+    locale: str
+    path: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def lookup(self, msgid: str) -> str | None:
+        """Return the usable translation of ``msgid``, or None when missing or fuzzy."""
+        entry = self.entries.get(msgid)
+        if entry is None or entry.fuzzy or not entry.string:
+            return None
+        return entry.string
+
+
+def catalog_path(locales_dir: str, locale: str) -> str:
+    """Repository path of a locale's catalog."""
+    return f"{locales_dir}/{locale}/LC_MESSAGES/{DOMAIN}.po"
+
+
+def check_locale(locale: str, where: str) -> Locale:
+    """Return Babel's locale for ``locale`` or fail saying it is unknown."""
+    try:
+        return Locale.parse(locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise RedlineError(
+            f"unknown locale '{locale}'", where=where,
+            fix="use a CLDR locale code such as en, es, ar, ru or pt_BR",
+        ) from None
+
+
+def placeholders(text: str) -> Counter[str]:
+    """Return the multiset of Jinja placeholders in ``text``, spacing normalised.
+
+    >>> sorted(placeholders("a {{ x|duration }} b {{x | duration}}").elements())
+    ['{{ x | duration }}', '{{ x | duration }}']
+    """
+    return Counter(_normal(p) for p in PLACEHOLDER_RE.findall(text))
+
+
+def _normal(placeholder: str) -> str:
+    inner = placeholder[2:-2].strip(" -")
+    inner = re.sub(r"\s*\|\s*", " | ", re.sub(r"\s+", " ", inner))
+    return f"{placeholder[:2]} {inner} {placeholder[-2:]}"
+
+
+def load_catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Catalog, list[Issue]]:
+    """Read one locale's catalog; a missing file is an empty catalog."""
+    path = catalog_path(locales_dir, locale)
+    catalog = Catalog(locale, path)
+    raw = snapshot.read(path)
+    if raw is None:
+        return catalog, []
+    try:
+        parsed = read_po(io.BytesIO(raw), locale=locale.replace("-", "_"), abort_invalid=True)
+    except (PoFileError, ValueError, UnicodeDecodeError) as error:
+        raise RedlineError(f"malformed catalog: {error}", where=path,
+                           fix="open it in Poedit or run `pybabel update` to rewrite it") from None
+    issues: list[Issue] = []
+    for message in parsed:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        line = int(getattr(message, "lineno", 0) or 0)
+        string = message.string if isinstance(message.string, str) else ""
+        catalog.entries[message.id] = Entry(string, message.fuzzy, line)
+        if string and placeholders(string) != placeholders(message.id):
+            issues.append(_placeholder_issue(path, line, message.id, string))
+    return catalog, issues
+
+
+def _placeholder_issue(path: str, line: int, msgid: str, msgstr: str) -> Issue:
+    want, got = placeholders(msgid), placeholders(msgstr)
+    missing = sorted((want - got).elements())
+    extra = sorted((got - want).elements())
+    parts = []
+    if missing:
+        parts.append(f"drops {', '.join(missing)}")
+    if extra:
+        parts.append(f"adds {', '.join(extra)}")
+    return Issue(
+        f"{path}:{line}",
+        f"translation {' and '.join(parts)}",
+        "keep every {{ … }} of the msgid in the msgstr, exactly as written",
+    )

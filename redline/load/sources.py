@@ -1,0 +1,79 @@
+"""Everything one snapshot holds: policies, data and catalogs, loaded and validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from redline.config import Project
+from redline.errors import RedlineError
+from redline.load.catalogs import Catalog, check_locale, load_catalog
+from redline.load.data import DataSet, Issue, load_data
+from redline.load.policy import PolicySource, parse_policy
+from redline.load.snapshot import Snapshot
+
+
+@dataclass
+class Sources:
+    """The inputs of every render at one snapshot.
+
+    Attributes:
+        project: the project settings.
+        snapshot: the files they came from (includes are read from it too).
+        policies: policy id -> source, in id order.
+        data: the validated data set.
+        catalogs: locale -> catalog (translated locales only).
+        issues: problems that do not stop loading (placeholder mismatches), for ``check``.
+    """
+
+    project: Project
+    snapshot: Snapshot
+    policies: dict[str, PolicySource] = field(default_factory=dict)
+    data: DataSet = field(default_factory=DataSet)
+    catalogs: dict[str, Catalog] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+    def policy(self, ident: str) -> PolicySource:
+        """Return one policy or fail listing the known ones."""
+        if ident not in self.policies:
+            from redline.errors import did_you_mean
+
+            known = ", ".join(self.policies) or "none"
+            raise RedlineError(
+                f"no policy '{ident}'{did_you_mean(ident, self.policies)}",
+                fix=f"use one of: {known}",
+            )
+        return self.policies[ident]
+
+
+def load_sources(snapshot: Snapshot, project: Project, strict: bool = True) -> Sources:
+    """Load policies, data and catalogs from ``snapshot``.
+
+    Args:
+        snapshot: the files to read.
+        project: where they are.
+        strict: raise the first data issue instead of collecting it.
+    """
+    for locale in project.locales:
+        check_locale(locale, "mkdocs.yml")
+    sources = Sources(project, snapshot)
+    data, issues = load_data(snapshot, f"{project.policies_dir}/_data")
+    if issues and strict:
+        raise issues[0].error()
+    sources.data, sources.issues = data, issues
+    sources.policies = _load_policies(snapshot, project.policies_dir)
+    for locale in project.translated_locales:
+        catalog, problems = load_catalog(snapshot, project.locales_dir, locale)
+        sources.catalogs[locale] = catalog
+        sources.issues.extend(problems)
+    return sources
+
+
+def _load_policies(snapshot: Snapshot, folder: str) -> dict[str, PolicySource]:
+    policies: dict[str, PolicySource] = {}
+    for path in snapshot.list(folder):
+        relative = path[len(folder) + 1 :]
+        if not path.endswith(".md") or "/" in relative or relative.startswith("_"):
+            continue
+        policy = parse_policy(snapshot.read(path) or b"", path)
+        policies[policy.id] = policy
+    return dict(sorted(policies.items()))

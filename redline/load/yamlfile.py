@@ -1,0 +1,98 @@
+"""YAML that remembers where each value came from, so errors can say ``file:line``.
+
+Timestamps are *not* converted implicitly: ``2026-02-01`` stays a string until the
+schema says it is a date, so a typo such as ``2026-02-30`` is reported, not guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from redline.errors import RedlineError
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the implicit timestamp resolver."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML document and the line of every value in it (1-based)."""
+
+    path: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    offset: int = 0
+
+    def line_of(self, where: Path_) -> int:
+        """Return the line of the value at ``where``, or of its nearest parent."""
+        for end in range(len(where), -1, -1):
+            if where[:end] in self.lines:
+                return self.lines[where[:end]] + self.offset
+        return 1 + self.offset
+
+    def where(self, at: Path_) -> str:
+        """Return ``path:line`` for the value at ``at``."""
+        return f"{self.path}:{self.line_of(at)}"
+
+
+def parse_yaml(text: str, path: str, offset: int = 0) -> YamlDocument:
+    """Parse ``text`` (the contents of ``path``) into data plus a line map.
+
+    Args:
+        text: YAML source.
+        path: file name used in error messages.
+        offset: lines before ``text`` in its file (front matter starts at line 2).
+
+    Raises:
+        RedlineError: on malformed YAML, naming the file and line.
+    """
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + offset
+        problem = error.problem or error.context or "syntax error"
+        raise RedlineError(
+            f"malformed YAML: {problem}",
+            where=f"{path}:{line}",
+            fix="check the indentation and quoting on that line and the one above it",
+        ) from None
+    document = YamlDocument(path, None, {}, offset)
+    if node is not None:
+        document.data = _construct(node, (), document.lines, path, offset)
+    return document
+
+
+def _construct(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str, offset: int) -> Any:
+    lines[at] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(_scalar(key_node))
+            if key in result:
+                raise RedlineError(
+                    f"key '{key}' appears twice",
+                    where=f"{path}:{key_node.start_mark.line + 1 + offset}",
+                    fix="remove or rename one of them",
+                )
+            result[key] = _construct(value_node, (*at, key), lines, path, offset)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, (*at, i), lines, path, offset) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    return _Loader("").construct_object(node)

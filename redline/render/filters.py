@@ -1,0 +1,108 @@
+"""Locale-aware Jinja filters, backed by Babel and CLDR.
+
+Templates never write "{{ n }} days": the plural rules of Arabic (six forms) and
+Russian (three) belong to CLDR, so ``duration`` forms the whole phrase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from redline.load.formats import Duration
+
+UNIT_NAMES = {
+    "years": "duration-year", "months": "duration-month", "weeks": "duration-week",
+    "days": "duration-day", "hours": "duration-hour", "minutes": "duration-minute",
+    "seconds": "duration-second",
+}
+#: Territories whose English name takes "the" inside a sentence.
+ENGLISH_THE = frozenset({
+    "AE", "BS", "CD", "CF", "CZ", "DO", "EU", "FK", "FO", "GB", "GM", "IM", "KM", "KY",
+    "MH", "MV", "NL", "PH", "SB", "SC", "TC", "UN", "US", "VA", "VG", "VI",
+})
+#: Spanish articles for the territories that take one in running text.
+SPANISH_ARTICLES = {
+    "AE": "los", "US": "los", "EU": "la", "GB": "el", "NL": "los", "PH": "las",
+    "IN": "la", "CN": "la", "AR": "la", "BR": "el", "CA": "el", "JP": "el", "PE": "el",
+    "UY": "el", "PY": "el", "EC": "el",
+}
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    raise TypeError(f"date filter needs a date, got {value!r}")
+
+
+def date(value: Any, fmt: str = "long", *, locale: str) -> str:
+    """Format a date in the locale's long form ("February 1, 2026", "1 de febrero de 2026")."""
+    return format_date(_as_date(value), format=fmt, locale=locale)
+
+
+def duration(value: Any, length: str = "long", *, locale: str) -> str:
+    """Format an ISO 8601 duration in its own units: ``P12M`` is "12 months", never "1 year"."""
+    parsed = value if isinstance(value, Duration) else Duration.parse(str(value))
+    phrases = [format_unit(n, UNIT_NAMES[unit], length=length, locale=locale)
+               for unit, n in parsed.parts]
+    return format_list(phrases, style="standard", locale=locale) if len(phrases) > 1 else phrases[0]
+
+
+def listing(values: Iterable[Any], style: str = "standard", *, locale: str) -> str:
+    """Join items the way the locale does ("A, B, and C", "A, B y C")."""
+    items = [str(v) for v in values]
+    if not items:
+        return ""
+    try:
+        return format_list(items, style=style, locale=locale)
+    except KeyError:
+        # CLDR lacks some styles for some locales; the standard list is always there.
+        return format_list(items, style="standard", locale=locale)
+
+
+def country(code: Any, article: bool = False, *, locale: str) -> str:
+    """Name a territory from its ISO 3166 code in the locale's language."""
+    key = str(code).upper()
+    name = Locale.parse(locale).territories.get(key)
+    if name is None:
+        raise ValueError(f"unknown country code {code!r}")
+    if not article:
+        return name
+    return _with_article(key, name, locale)
+
+
+def _with_article(code: str, name: str, locale: str) -> str:
+    language = locale.split("_")[0]
+    if language == "en" and code in ENGLISH_THE:
+        return f"the {name}"
+    if language == "es" and code in SPANISH_ARTICLES:
+        return f"{SPANISH_ARTICLES[code]} {name}"
+    return name
+
+
+def number(value: Any, *, locale: str) -> str:
+    """Format a number with the locale's separators."""
+    return format_decimal(value, locale=locale)
+
+
+def filters_for(locale: str) -> dict[str, Callable[..., str]]:
+    """Return the filter table bound to ``locale``."""
+    return {
+        "date": partial(date, locale=locale),
+        "duration": partial(duration, locale=locale),
+        "list": partial(listing, locale=locale),
+        "country": partial(country, locale=locale),
+        "number": partial(number, locale=locale),
+    }

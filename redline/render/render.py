@@ -1,0 +1,192 @@
+"""Render one policy in one locale: translate the template, then run it in the sandbox."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import TemplateSyntaxError
+from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound
+
+from redline.blocks import join_blocks_mapped
+from redline.errors import RedlineError, did_you_mean
+from redline.load.policy import PolicySource
+from redline.load.sources import Sources
+from redline.load.yamlfile import Path_
+from redline.render.env import UndefinedName, make_environment
+from redline.render.translate import translate_blocks, translate_data
+from redline.sections import Section, parse_sections
+
+#: a rendered policy may not be larger than this (a runaway loop is stopped here)
+MAX_OUTPUT = 2_000_000
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One policy in one locale, ready to publish or to compare.
+
+    Attributes:
+        policy: policy id.
+        locale: locale code.
+        title: the title in that locale.
+        markdown: the rendered Markdown.
+        sections: the section tree of ``markdown``, ids shared by every locale.
+        meta: front matter (effective, updated, ...) as rendered.
+        fallbacks: source texts shown in English because their translation is missing.
+    """
+
+    policy: str
+    locale: str
+    title: str
+    markdown: str
+    sections: tuple[Section, ...]
+    meta: dict[str, Any] = field(default_factory=dict)
+    fallbacks: tuple[str, ...] = ()
+
+
+def render_policy(
+    sources: Sources,
+    policy_id: str,
+    locale: str,
+    *,
+    allow_fallback: bool = False,
+    meta: dict[str, Any] | None = None,
+) -> Rendered:
+    """Render ``policy_id`` in ``locale``.
+
+    Args:
+        sources: everything loaded from one snapshot.
+        policy_id: which policy.
+        locale: one of the project's locales.
+        allow_fallback: show (marked) English where a translation is missing.
+        meta: values that replace front matter keys (the history sets ``updated``).
+    """
+    policy = sources.policy(policy_id)
+    catalog = _catalog(sources, locale)
+    translation = translate_blocks(policy.blocks, catalog, policy.path, allow_fallback)
+    data, data_fallbacks = translate_data(
+        sources.data.values, sources.data.translatable, catalog, allow_fallback
+    )
+    page = {**policy.meta, **(meta or {}), "id": policy.id}
+    title, title_fallback = _title(policy, catalog, allow_fallback)
+    page["title"] = title
+    template, lines = join_blocks_mapped(translation.pairs)
+    context = {**data, "policy": page}
+    markdown = run_template(sources, locale, template, policy.path, lines, context)
+    return Rendered(
+        policy=policy.id,
+        locale=locale,
+        title=title,
+        markdown=markdown,
+        sections=tuple(parse_sections(markdown)),
+        meta=page,
+        fallbacks=tuple(translation.fallbacks + data_fallbacks + title_fallback),
+    )
+
+
+def _catalog(sources: Sources, locale: str) -> Any:
+    if locale == sources.project.source_locale:
+        return None
+    if locale not in sources.catalogs:
+        known = ", ".join(sources.project.locales)
+        raise RedlineError(
+            f"unknown locale '{locale}'{did_you_mean(locale, sources.project.locales)}",
+            fix=f"use one of the project's locales: {known} (set in mkdocs.yml)",
+        )
+    return sources.catalogs[locale]
+
+
+def _title(policy: PolicySource, catalog: Any, allow_fallback: bool) -> tuple[str, list[str]]:
+    if catalog is None:
+        return policy.title, []
+    found = catalog.lookup(policy.title)
+    if found is not None:
+        return str(found), []
+    if allow_fallback:
+        return policy.title, [policy.title]
+    from redline.render.translate import _translated
+
+    _translated(policy.title, catalog, f"{policy.path}:2", allow_fallback)
+    return policy.title, []
+
+
+def run_template(
+    sources: Sources, locale: str, template: str, path: str, lines: list[int], context: dict[str, Any]
+) -> str:
+    """Run ``template`` in the sandbox; map Jinja's errors back to ``path:line`` of the source."""
+    env = make_environment(sources.snapshot, sources.project.policies_dir, locale)
+    try:
+        compiled = env.from_string(template)
+        compiled.name = compiled.filename = path
+        return "".join(_limited(compiled.generate(context)))
+    except TemplateSyntaxError as error:
+        raise _error(f"template syntax error: {error.message}", path, lines, error.lineno) from None
+    except UndefinedName as error:
+        raise _undefined(error, path, lines, context) from None
+    except SecurityError as error:
+        raise _error(f"unsafe template: {error}", path, lines, _line(error, path),
+                     fix="templates may only use data variables, filters and loops") from None
+    except TemplateNotFound as error:
+        raise _error(f"include '{error.name}' not found in policies/_partials/", path, lines,
+                     _line(error, path), fix="include only files under policies/_partials/") from None
+    except (TemplateError, TypeError, ValueError, ArithmeticError) as error:
+        raise _error(f"template error: {error}", path, lines, _line(error, path)) from None
+    except RecursionError:
+        raise _error("template recursion too deep", path, lines, 0,
+                     fix="remove the macro that calls itself") from None
+
+
+def _limited(chunks: Any) -> Any:
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise SecurityError(f"rendered text exceeds {MAX_OUTPUT} characters")
+        yield chunk
+
+
+def _line(error: BaseException, path: str) -> int:
+    found = 0
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == path and frame.lineno:
+            found = frame.lineno
+    return found
+
+
+def _source_line(lines: list[int], line: int) -> int | None:
+    if 1 <= line <= len(lines):
+        return lines[line - 1]
+    return None
+
+
+def _error(message: str, path: str, lines: list[int], line: int | None, fix: str | None = None
+           ) -> RedlineError:
+    source = _source_line(lines, line or 0)
+    return RedlineError(message, where=f"{path}:{source}" if source else path, fix=fix)
+
+
+def _undefined(error: UndefinedName, path: str, lines: list[int], context: dict[str, Any]
+               ) -> RedlineError:
+    name = str(error.name)
+    owner = error.owner if isinstance(error.owner, dict) else context
+    prefix = _dotted_at(context, owner) if owner is not context else ""
+    dotted = f"{prefix}.{name}" if prefix else name
+    candidates = [f"{prefix}.{key}" if prefix else str(key) for key in owner]
+    hint = did_you_mean(dotted, candidates)
+    return _error(f"undefined variable '{dotted}'{hint}", path, lines, _line(error, path),
+                  fix="use a name defined in policies/_data/ (see `redline check`)")
+
+
+def _dotted_at(context: dict[str, Any], owner: dict[str, Any]) -> str:
+    for at, value in _walk_dicts(context, ()):
+        if value is owner:
+            return ".".join(map(str, at))
+    return ""
+
+
+def _walk_dicts(value: Any, at: Path_) -> Any:
+    if isinstance(value, dict):
+        yield at, value
+        for key, item in value.items():
+            yield from _walk_dicts(item, (*at, key))
