@@ -85,7 +85,7 @@ def _read_block(lines: list[str], i: int) -> tuple[Block, int]:
     heading = HEADING_RE.match(line)
     if heading:
         return _heading(heading, number), i + 1
-    if RULE_ROW_RE.match(line) and "|" in line or HR_RE.match(line):
+    if (RULE_ROW_RE.match(line) and "|" in line) or HR_RE.match(line):
         return Block("rule", line.strip(), number), i + 1
     if ROW_RE.match(line):
         return _row(line, number), i + 1

@@ -73,7 +73,7 @@ def load_project(root: Path) -> Project:
     """Read the project settings from ``root/mkdocs.yml``."""
     path = root / "mkdocs.yml"
     try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise RedlineError(f"malformed YAML: {error.problem}", where=f"{path}:{line}") from None

@@ -56,13 +56,15 @@ def _translated(msgid: str, catalog: Catalog, where: str, allow_fallback: bool) 
     if found is not None or allow_fallback:
         return found
     entry = catalog.entries.get(msgid)
-    state = "fuzzy" if entry is not None and entry.fuzzy else "missing"
-    at = f"{catalog.path}:{entry.line}" if entry is not None else catalog.path
+    if entry is not None and entry.fuzzy:
+        problem = f"is fuzzy in {catalog.path}:{entry.line}"
+    else:
+        problem = f"has no translation in {catalog.path}"
     raise RedlineError(
-        f"{state} translation in {at} for the block at {where}: {_short(msgid)!r}",
+        f"{_short(msgid)!r} {problem}",
         where=where,
         fix=(
-            "translate it (e.g. with Poedit) and remove the fuzzy flag, "
+            "translate it (e.g. with Poedit) and clear the fuzzy flag, "
             "or build with --allow-fallback to show English for it"
         ),
     )

@@ -1,0 +1,126 @@
+"""Durations as numbers of days: ISO 8601 strings in data, "12 months" in prose.
+
+Retention periods and notice periods are compared by length, never by spelling:
+``P12M`` and ``P1Y`` are the same period, "24 months" is longer than "one year".
+Lengths are approximate (a month is a twelfth of a Julian year) — good enough to
+say which of two periods is longer, which is all materiality needs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Direction = Literal["longer", "shorter", "same"]
+
+DAYS_PER_YEAR = 365.25
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12
+
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+ISO_RE = re.compile(
+    rf"P(?!$)(?:{_NUMBER}Y)?(?:{_NUMBER}M)?(?:{_NUMBER}W)?(?:{_NUMBER}D)?"
+    rf"(?:T(?=\d)(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?)?"
+)
+_ISO_UNITS = (DAYS_PER_YEAR, DAYS_PER_MONTH, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+
+WORD_NUMBERS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "eighteen": 18, "twenty": 20, "twenty-four": 24,
+    "thirty": 30, "forty-five": 45, "sixty": 60, "seventy-two": 72, "ninety": 90,
+}
+UNIT_DAYS: dict[str, float] = {
+    "hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "business day": 7 / 5,
+    "working day": 7 / 5, "week": 7.0, "month": DAYS_PER_MONTH, "year": DAYS_PER_YEAR,
+}
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_UNITS = "|".join(sorted(UNIT_DAYS, key=len, reverse=True))
+TEXT_RE = re.compile(
+    rf"(?<![\w-])(?P<count>\d+(?:\.\d+)?|{_WORDS})(?:\s*\(\d+\))?[\s-]+(?P<unit>{_UNITS})s?\b"
+    rf"|\b(?P<iso>P(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?|PT(?:\d+[HMS])+)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TextDuration:
+    """A period named in prose.
+
+    Attributes:
+        text: the words as written ("12 months").
+        days: its approximate length in days.
+    """
+
+    text: str
+    days: float
+
+
+def parse_duration(value: str) -> float:
+    """Return the approximate length of an ISO 8601 duration, in days.
+
+    >>> parse_duration("P12M"), parse_duration("P1Y"), parse_duration("P30D")
+    (365.25, 365.25, 30.0)
+    >>> parse_duration("PT72H"), parse_duration("P7Y")
+    (3.0, 2556.75)
+
+    Raises:
+        ValueError: ``value`` is not an ISO 8601 duration.
+    """
+    match = ISO_RE.fullmatch(value.strip())
+    if match is None:
+        raise ValueError(f"not an ISO 8601 duration: {value!r} (expected e.g. P30D, P12M, PT72H)")
+    parts = (float(part.replace(",", ".")) if part else 0.0 for part in match.groups())
+    return sum(part * unit for part, unit in zip(parts, _ISO_UNITS, strict=True))
+
+
+def is_duration(value: object) -> bool:
+    """Tell whether ``value`` is an ISO 8601 duration string.
+
+    >>> is_duration("P7Y"), is_duration("PT"), is_duration("7 years"), is_duration(7)
+    (True, False, False, False)
+    """
+    return isinstance(value, str) and ISO_RE.fullmatch(value.strip()) is not None
+
+
+def direction(old_days: float, new_days: float) -> Direction:
+    """Compare two lengths in days.
+
+    >>> direction(30, 365.25), direction(2, 1), direction(1.0, 1.0)
+    ('longer', 'shorter', 'same')
+    """
+    if abs(new_days - old_days) < 1e-9:
+        return "same"
+    return "longer" if new_days > old_days else "shorter"
+
+
+def duration_direction(old: str, new: str) -> Direction:
+    """Say whether the ISO 8601 duration ``new`` is longer than ``old``.
+
+    >>> duration_direction("P12M", "P24M"), duration_direction("P7Y", "P30D")
+    ('longer', 'shorter')
+    >>> duration_direction("P12M", "P1Y")
+    'same'
+    """
+    return direction(parse_duration(old), parse_duration(new))
+
+
+def durations_in(text: str) -> list[TextDuration]:
+    """Find the periods named in prose, in order.
+
+    >>> [(d.text, round(d.days, 2)) for d in durations_in("kept 12 months, then 30 days")]
+    [('12 months', 365.25), ('30 days', 30.0)]
+    >>> [d.text for d in durations_in("within seventy-two hours; one year; a 72-hour window")]
+    ['seventy-two hours', 'one year', '72-hour']
+    """
+    return [_text_duration(match) for match in TEXT_RE.finditer(text)]
+
+
+def _text_duration(match: re.Match[str]) -> TextDuration:
+    if match.group("iso"):
+        return TextDuration(match.group(0), parse_duration(match.group("iso").upper()))
+    count = match.group("count").lower()
+    number = WORD_NUMBERS.get(count)
+    amount = float(count) if number is None else number
+    unit = re.sub(r"\s+", " ", match.group("unit").lower())
+    return TextDuration(match.group(0), amount * UNIT_DAYS[unit])

@@ -1,0 +1,80 @@
+"""The MkDocs plugin: a thin adapter that hands Redline's pages to MkDocs.
+
+``redline build`` sets :attr:`RedlinePlugin.pages` and :attr:`RedlinePlugin.locale`
+before each locale's build. A plain ``mkdocs build`` / ``mkdocs serve`` (no driver)
+renders the source locale of the working tree itself, so both stay usable.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from redline.publish import ui
+from redline.publish.pages import SitePage
+
+HTML_TAG_RE = re.compile(r"<html lang=\"[^\"]*\"")
+
+
+class RedlineConfig(Config):
+    """Options of the ``redline`` plugin entry in ``mkdocs.yml``."""
+
+    source_locale = opt.Type(str, default="en")
+    locales = opt.ListOfItems(opt.Type(str), default=["en"])
+    policies_dir = opt.Type(str, default="policies")
+    locales_dir = opt.Type(str, default="locales")
+    history_start = opt.Optional(opt.Type(str))
+
+
+class RedlinePlugin(BasePlugin[RedlineConfig]):
+    """Generate every page of one locale from Redline's renderings."""
+
+    def __init__(self) -> None:
+        self.pages: list[SitePage] | None = None
+        self.locale: str | None = None
+        self.alternates: list[dict[str, str]] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        locale = self.locale or self.config.source_locale
+        config.theme["language"] = locale
+        config.theme["direction"] = ui.direction(locale)
+        config.extra["alternate"] = self.alternates
+        config.extra["redline_locale"] = locale
+        if self.pages is None:
+            self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        docs = Path(config.docs_dir).resolve()
+        kept = [f for f in files if Path(f.src_dir or "").resolve() != docs]
+        generated = [_file(page, config) for page in self.pages or []]
+        return Files(kept + generated)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # Material puts dir= on <body> only; readers and tools read it from <html>.
+        direction = ui.direction(self.locale or self.config.source_locale)
+        return HTML_TAG_RE.sub(lambda m: f'{m.group(0)} dir="{direction}"', output, count=1)
+
+
+def _file(page: SitePage, config: MkDocsConfig) -> File:
+    inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, page.path, content=page.source(), inclusion=inclusion)
+
+
+def _standalone_pages(root: Path, locale: str) -> list[SitePage]:
+    from redline.publish.site import pages_for_worktree
+
+    return pages_for_worktree(root, locale)
+
+
+def plugin_of(config: MkDocsConfig) -> Any:
+    """Return the Redline plugin instance of a loaded configuration."""
+    return config.plugins["redline"]
