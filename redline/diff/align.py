@@ -31,6 +31,22 @@ class BlockPair:
     new: Block | None
     moved: bool = False
 
+    @property
+    def old_text(self) -> str | None:
+        """The old block's text, if any."""
+        return self.old.text if self.old else None
+
+    @property
+    def new_text(self) -> str | None:
+        """The new block's text, if any."""
+        return self.new.text if self.new else None
+
+    @property
+    def kind(self) -> str:
+        """The block's kind (the new block's, if both exist)."""
+        block = self.new or self.old
+        return block.kind if block else "paragraph"
+
 
 def align_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockPair]:
     """Return the changed blocks, in document order.
@@ -98,7 +114,7 @@ def _join_moves(pairs: list[BlockPair]) -> list[BlockPair]:
         if pair.new is None and pair.old is not None:
             removed.setdefault(alignment_key(pair.old.text), []).append(index)
     dropped: set[int] = set()
-    result: list[BlockPair | None] = list(pairs)
+    result = list(pairs)
     for index, pair in enumerate(pairs):
         if pair.old is None and pair.new is not None:
             candidates = removed.get(alignment_key(pair.new.text))
@@ -106,4 +122,4 @@ def _join_moves(pairs: list[BlockPair]) -> list[BlockPair]:
                 source = candidates.pop(0)
                 dropped.add(source)
                 result[index] = BlockPair(pairs[source].old, pair.new, moved=True)
-    return [pair for index, pair in enumerate(result) if pair is not None and index not in dropped]
+    return [pair for index, pair in enumerate(result) if index not in dropped]

@@ -1,0 +1,85 @@
+"""Shared fixtures: throwaway git repositories with fixed authors and dates."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_PARTS = ("mkdocs.yml", "policies", "locales", "overrides")
+
+
+@dataclass
+class GitProject:
+    """A policy repository in ``tmp_path`` whose history a test writes commit by commit."""
+
+    root: Path
+
+    def git(self, *args: str, date: str | None = None) -> str:
+        """Run git in the repository with a fixed identity (and dates, when given)."""
+        env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        if date:
+            env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00+00:00"
+        result = subprocess.run(
+            ["git", "-c", "user.name=Redline Test", "-c", "user.email=test@example.com",
+             "-c", "commit.gpgsign=false", *args],
+            cwd=self.root, env=env, check=True, capture_output=True, text=True,
+        )
+        return result.stdout
+
+    def write(self, files: Mapping[str, str | bytes | None]) -> None:
+        """Write (or, for None, delete) files in the working tree."""
+        for path, content in files.items():
+            target = self.root / path
+            if content is None:
+                target.unlink(missing_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+
+    def commit(self, files: Mapping[str, str | bytes | None], message: str, date: str) -> str:
+        """Write ``files`` and commit them all on ``date`` (YYYY-MM-DD); return the commit id."""
+        self.write(files)
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message, date=date)
+        return self.git("rev-parse", "HEAD").strip()
+
+    def read(self, path: str) -> str:
+        """Read a file of the working tree."""
+        return (self.root / path).read_text(encoding="utf-8")
+
+
+def make_project(path: Path, example: bool = True) -> GitProject:
+    """Create an empty repository on branch main; copy the example sources when asked."""
+    path.mkdir(parents=True, exist_ok=True)
+    project = GitProject(path)
+    project.git("init", "-q", "-b", "main")
+    if example:
+        for part in EXAMPLE_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, path / part, ignore=shutil.ignore_patterns("*.mo"))
+            elif source.is_file():
+                shutil.copy2(source, path / part)
+    return project
+
+
+@pytest.fixture
+def git_project(tmp_path: Path) -> Iterator[GitProject]:
+    """A repository holding a copy of the example project, nothing committed yet."""
+    yield make_project(tmp_path / "repo")
+
+
+@pytest.fixture
+def empty_git_project(tmp_path: Path) -> Iterator[GitProject]:
+    """An empty repository on branch main."""
+    yield make_project(tmp_path / "repo", example=False)
