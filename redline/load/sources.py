@@ -51,7 +51,7 @@ def load_sources(snapshot: Snapshot, project: Project, strict: bool = True) -> S
     Args:
         snapshot: the files to read.
         project: where they are.
-        strict: raise the first data issue instead of collecting it.
+        strict: raise the first data or catalog issue instead of collecting it.
     """
     for locale in project.locales:
         check_locale(locale, "mkdocs.yml")
@@ -63,6 +63,8 @@ def load_sources(snapshot: Snapshot, project: Project, strict: bool = True) -> S
     sources.policies = _load_policies(snapshot, project.policies_dir)
     for locale in project.translated_locales:
         catalog, problems = load_catalog(snapshot, project.locales_dir, locale)
+        if problems and strict:
+            raise problems[0].error()
         sources.catalogs[locale] = catalog
         sources.issues.extend(problems)
     return sources

@@ -1,0 +1,75 @@
+"""What a section is about, read from its heading words.
+
+Other companies' policies carry no ids and no schema, only headings: "How We Share
+Your Information", "5.1 Service Providers & Sub-Processors", "Data Retention". A
+block's topics come from the nearest heading on its path that names any topic, so a
+subsection titled "Legal Requirements" under "How We Share" is about recipients.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+RECIPIENTS = "recipients"
+COLLECTION = "collection"
+PURPOSES = "purposes"
+RETENTION = "retention"
+TRANSFERS = "transfers"
+RIGHTS = "rights"
+CONTROLLER = "controller"
+CHANGES = "changes"
+
+TOPIC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (topic, re.compile(pattern, re.IGNORECASE))
+    for topic, pattern in (
+        (
+            COLLECTION,
+            r"\bcollect|\b(?:information|data) we (?:collect|receive|obtain|gather|process|hold)\b"
+            r"|\b(?:information|data) you (?:provide|give|submit)|\bcategor|\btypes? of (?:personal )?"
+            r"(?:data|information)|\bfrom third[- ]part|\binformation (?:from|about)\b",
+        ),
+        (
+            RECIPIENTS,
+            r"\bshar(?:e|es|ed|ing)\b|\brecipients?\b|\bsub-?processors?\b|(?<!from )\bthird[- ]part"
+            r"|\bdisclos|\bservice providers?\b|\bvendors?\b|\bprocessors?\b|\bpartners?\b|\bsell|\bsale\b",
+        ),
+        (PURPOSES, r"\buses?\b|\busing\b|\bpurposes?\b|\blegal bas[ie]s\b|\bwhy we\b"),
+        (RETENTION, r"\bretent|\bretain|\bhow long\b|\bstorage periods?\b|\bkeep\b|\bdeletion\b"),
+        (TRANSFERS, r"\btransfers?\b|\binternational\b|\bcross-border\b|\bdata locations?\b"),
+        (RIGHTS, r"\brights?\b|\bchoices\b|\bopt[- ]out\b|\bexercis"),
+        (
+            CONTROLLER,
+            r"\bcontroller\b|\bwho we are\b|\bcontact\b|\babout us\b|\bdata protection officer\b"
+            r"|\bdpo\b|\bidentity\b",
+        ),
+        (CHANGES, r"\bchanges?\b|\bupdates?\b|\bamendments?\b|\bmodifications?\b|\bnotices?\b"),
+    )
+)
+
+
+def title_topics(title: str) -> frozenset[str]:
+    """Return the topics one heading names.
+
+    >>> sorted(title_topics("How We Use and Share Your Information"))
+    ['purposes', 'recipients']
+    >>> sorted(title_topics("2.3 Information from Third Parties"))
+    ['collection']
+    """
+    return frozenset(topic for topic, pattern in TOPIC_PATTERNS if pattern.search(title))
+
+
+@lru_cache(maxsize=1024)
+def topics(path: tuple[str, ...]) -> frozenset[str]:
+    """Return the topics of the nearest heading on ``path`` that names any.
+
+    >>> sorted(topics(("5. How We Share Your Information", "5.3 Legal Requirements")))
+    ['recipients']
+    >>> topics(("Meta Platform Data",))
+    frozenset()
+    """
+    for title in reversed(path):
+        found = title_topics(title)
+        if found:
+            return found
+    return frozenset()

@@ -1,0 +1,96 @@
+"""Diff two Markdown documents: section changes, plus what only the layout shows.
+
+Sections hold prose blocks only; a policy's HTML and code blocks can carry words a
+reader sees too, so they are put back into their sections here and diffed like
+prose. What no block shows — re-wrapped lines, re-padded tables, another list
+marker — is reported as the document's ``layout`` change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from redline.blocks import Block, split_blocks
+from redline.diff.sections import SectionChange, diff_sections
+from redline.sections import PREAMBLE_ID, Section, sections_from_blocks
+
+Layout = Literal["none", "whitespace", "markup"]
+
+#: Non-prose blocks whose text a reader may see: diffed with the prose.
+VISIBLE_KINDS = frozenset({"code", "html", "stmt"})
+
+_PIPE_RE = re.compile(r"\s*\|\s*")
+_DASHES_RE = re.compile(r"-{3,}")
+
+
+@dataclass(frozen=True)
+class DocumentDiff:
+    """How two Markdown documents differ.
+
+    Attributes:
+        sections: the changed sections.
+        layout: how the sources differ beyond their blocks' text: "none", "whitespace"
+            (wrapping, padding, blank lines) or "markup" (list markers, heading levels,
+            table alignment rows).
+    """
+
+    sections: tuple[SectionChange, ...]
+    layout: Layout
+
+
+def diff_documents(old: str, new: str) -> DocumentDiff:
+    """Diff two Markdown documents.
+
+    >>> diff_documents("One\\ntwo.\\n", "One two.\\n")
+    DocumentDiff(sections=(), layout='whitespace')
+    >>> diff_documents("- a\\n", "* a\\n").layout
+    'markup'
+    """
+    changes = diff_sections(document_sections(old), document_sections(new))
+    return DocumentDiff(tuple(changes), layout_change(old, new))
+
+
+def document_sections(markdown: str) -> list[Section]:
+    """Parse sections, keeping HTML, code and statement blocks in the section they are in."""
+    blocks = split_blocks(markdown)
+    sections = sections_from_blocks(blocks)
+    extra = [block for block in blocks if block.kind in VISIBLE_KINDS]
+    if not extra:
+        return sections
+    if not sections or (sections[0].id != PREAMBLE_ID and extra[0].line < sections[0].line):
+        sections.insert(0, Section(PREAMBLE_ID, "", 0))
+    return [_with(section, _owned(section, sections, extra)) for section in sections]
+
+
+def _owned(section: Section, sections: list[Section], extra: list[Block]) -> list[Block]:
+    following = [s.line for s in sections if s.line > section.line]
+    end = min(following, default=float("inf"))
+    return [block for block in extra if section.line <= block.line < end]
+
+
+def _with(section: Section, extra: list[Block]) -> Section:
+    if not extra:
+        return section
+    blocks = sorted([*section.blocks, *extra], key=lambda block: block.line)
+    return dataclasses.replace(section, blocks=tuple(blocks))
+
+
+def layout_change(old: str, new: str) -> Layout:
+    """Say how two sources differ when their blocks are set aside.
+
+    >>> layout_change("| a  | b |\\n|----|---|", "| a | b |\\n|---|---|")
+    'whitespace'
+    >>> layout_change("## A", "### A"), layout_change("x", "x")
+    ('markup', 'none')
+    """
+    if old == new:
+        return "none"
+    return "whitespace" if _squash(old) == _squash(new) else "markup"
+
+
+def _squash(text: str) -> str:
+    lines = (_DASHES_RE.sub("---", _PIPE_RE.sub("|", line.strip())) for line in text.splitlines())
+    return " ".join(" ".join(line.split()) for line in lines if line)
