@@ -1,0 +1,64 @@
+"""Bad input as data: each case in tests/bad/cases/ asserts the exact message, exit 2, nothing written.
+
+A case overlays files on the small project in tests/bad/_base/, runs one command and
+compares the whole output with ``<case>.out`` (REDLINE_REGEN=1 rewrites them for review).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from redline.cli import main
+from tests.golden import check_golden
+
+HERE = Path(__file__).resolve().parent / "bad"
+CASES = sorted((HERE / "cases").glob("*.yml"))
+#: a bad input must be refused quickly, whatever it asks for
+TIME_LIMIT = 20.0
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Content hash of every file under ``root``: proves a failed command wrote nothing."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def prepare(case: dict[str, Any], target: Path) -> None:
+    """Copy the base project and overlay the case's files."""
+    shutil.copytree(HERE / "_base", target)
+    for path, content in (case.get("files") or {}).items():
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if content is None:
+            destination.unlink()
+        else:
+            destination.write_text(content, encoding="utf-8")
+    for path, content in (case.get("files_hex") or {}).items():
+        (target / path).write_bytes(bytes.fromhex(content))
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
+def test_bad_input(case_file: Path, tmp_path: Path) -> None:
+    """The command refuses the input with the expected message and exit code, writing nothing."""
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    project = tmp_path / "project"
+    prepare(case, project)
+    before = tree_digest(project)
+    started = time.monotonic()
+    result = CliRunner().invoke(main, [*case["args"], "--project", str(project)])
+    elapsed = time.monotonic() - started
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == case["exit"], result.output
+    check_golden(case_file.with_suffix(".out"), result.output.replace(str(project), "<project>"))
+    assert tree_digest(project) == before
+    assert elapsed < TIME_LIMIT
