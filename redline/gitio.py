@@ -118,7 +118,7 @@ class Repository:
             return None
         except GitCommandError as error:
             raise self._wrap(error, f"reading {path} at {sha[:10]}") from None
-        return bytes(data) if kind == b"blob" else None
+        return bytes(data) if kind in (b"blob", "blob") else None
 
     def list_tree(self, sha: str, folder: str) -> list[str]:
         """Every file path under ``folder`` at commit ``sha`` (through the object reader)."""
@@ -130,7 +130,7 @@ class Repository:
         except (ValueError, GitCommandError) as error:
             raise GitError(f"cannot read the tree of {sha[:10]}: {error}",
                            fix="the repository may be corrupt: run `git fsck`") from None
-        blobs = (item.path for item in sub.traverse() if getattr(item, "type", "") == "blob")
+        blobs = (getattr(item, "path", "") for item in sub.traverse() if getattr(item, "type", "") == "blob")
         return sorted(str(p) for p in blobs)
 
     def first_parent_log(self, ref: str = "HEAD", paths: tuple[str, ...] = ()) -> list[Commit]:

@@ -24,7 +24,7 @@ from redline.publish.pages import SitePage
 HTML_TAG_RE = re.compile(r"<html lang=\"[^\"]*\"")
 
 
-class RedlineConfig(Config):
+class RedlineConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``redline`` plugin entry in ``mkdocs.yml``."""
 
     source_locale = opt.Type(str, default="en")
@@ -34,7 +34,7 @@ class RedlineConfig(Config):
     history_start = opt.Optional(opt.Type(str))
 
 
-class RedlinePlugin(BasePlugin[RedlineConfig]):
+class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
     """Generate every page of one locale from Redline's renderings."""
 
     def __init__(self) -> None:

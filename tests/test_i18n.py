@@ -153,7 +153,8 @@ def test_placeholder_dropped_is_an_error_naming_the_po_line(project: Path) -> No
     code, output = run(project, "render", "privacy", "--locale", "ru")
     assert code == 2
     assert output.splitlines() == [
-        f"Error: locales/ru/LC_MESSAGES/messages.po:{line}: translation drops {{{{ retention.logs | duration }}}}",
+        f"Error: locales/ru/LC_MESSAGES/messages.po:{line}: translation drops "
+        "{{ retention.logs | duration }}",
         "  fix: keep every {{ … }} of the msgid in the msgstr, exactly as written",
     ]
 

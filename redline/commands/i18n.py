@@ -25,7 +25,7 @@ def _pybabel(root: Path, *args: str) -> None:
     previous = Path.cwd()
     os.chdir(root)
     try:
-        CommandLineInterface().run(["pybabel", "-q", *args])
+        CommandLineInterface().run(["pybabel", "-q", *args])  # type: ignore[no-untyped-call]
     except SystemExit as stop:
         if stop.code:
             raise click.exceptions.Exit(int(stop.code)) from None

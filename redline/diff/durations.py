@@ -116,6 +116,15 @@ def durations_in(text: str) -> list[TextDuration]:
     return [_text_duration(match) for match in TEXT_RE.finditer(text)]
 
 
+def mask_durations(text: str, mask: str = "<period>") -> str:
+    """Replace the periods named in prose by ``mask``.
+
+    >>> mask_durations("Retained for up to 12 months, then 30 days.")
+    'Retained for up to <period>, then <period>.'
+    """
+    return TEXT_RE.sub(mask, text)
+
+
 def _text_duration(match: re.Match[str]) -> TextDuration:
     if match.group("iso"):
         return TextDuration(match.group(0), parse_duration(match.group("iso").upper()))

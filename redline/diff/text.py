@@ -71,23 +71,29 @@ def strip_markup(text: str) -> str:
 
 
 def strip_link_targets(text: str) -> str:
-    """Forget where links point (mail addresses excepted: they are contact details).
+    """Forget links: keep their text, drop where they point (mail addresses excepted:
+    they are contact details, and changing one is never a mere link change).
 
     >>> strip_link_targets("see [our list](https://a.example/x) or <https://b.example>")
-    'see [our list]() or <link>'
-    >>> strip_link_targets("[write](mailto:dpo@example.com)")
-    '[write](mailto:dpo@example.com)'
+    'see our list or <url>'
+    >>> strip_link_targets("[write](mailto:dpo@example.com) [to us][1]")
+    '[write](mailto:dpo@example.com) to us'
     """
-    text = INLINE_LINK_RE.sub(_forget_target, text)
-    text = REF_LINK_RE.sub(r"\1[]", text)
-    text = AUTOLINK_RE.sub("<link>", text)
+    text = INLINE_LINK_RE.sub(_link_text, text)
+    text = REF_LINK_RE.sub(lambda match: match.group(1)[1:-1], text)
+    text = AUTOLINK_RE.sub("<url>", text)
     return BARE_URL_RE.sub("<url>", text)
 
 
-def _forget_target(match: re.Match[str]) -> str:
+def _link_text(match: re.Match[str]) -> str:
     if match.group(2).lower().lstrip("<").startswith("mailto:"):
         return match.group(0)
-    return f"{match.group(1)}()"
+    return _visible(match)
+
+
+def _visible(match: re.Match[str]) -> str:
+    """The text of an inline link or image."""
+    return match.group(1).lstrip("!")[1:-1]
 
 
 def link_targets(text: str) -> list[str]:
@@ -116,7 +122,8 @@ def plain(text: str) -> str:
     >>> plain("**We** share data with [Mailgun](https://mailgun.com) – see “Sub-processors”.")
     'We share data with Mailgun-see "Sub-processors"'
     """
-    text = INLINE_LINK_RE.sub(lambda m: m.group(1).lstrip("!")[1:-1], strip_markup(text))
+    text = INLINE_LINK_RE.sub(_visible, strip_markup(text))
+    text = REF_LINK_RE.sub(lambda match: match.group(1)[1:-1], text)
     return unify_punctuation(collapse_whitespace(text))
 
 

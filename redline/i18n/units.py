@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from redline.blocks import needs_translation
 from redline.load.data import dotted_path
@@ -32,7 +33,7 @@ def translation_units(sources: Sources) -> list[Unit]:
             for b in policy.blocks if needs_translation(b)
         )
     for at in sources.data.translatable:
-        value = sources.data.values
+        value: Any = sources.data.values
         for key in at:
             value = value[key]
         units.append(Unit(str(value), DATA_GROUP, f"data '{dotted_path(at)}'"))

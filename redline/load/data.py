@@ -91,7 +91,7 @@ def decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise RedlineError(
-            f"not valid UTF-8 (byte {error.start})",
+            f"not valid UTF-8 (byte offset {error.start})",
             where=f"{path}:{line}",
             fix="save the file as UTF-8 in your editor",
         ) from None
@@ -101,8 +101,8 @@ def _validate(data: DataSet, schema_path: str) -> Iterator[Issue]:
     try:
         validator = jsonschema.Draft202012Validator(data.schema, format_checker=_checker())
         errors = sorted(validator.iter_errors(data.values), key=lambda e: list(map(str, e.path)))
-    except jsonschema.SchemaError as error:
-        yield Issue(schema_path, f"invalid schema: {error.message}", "fix the schema")
+    except jsonschema.SchemaError as bad:
+        yield Issue(schema_path, f"invalid schema: {bad.message}", "fix the schema")
         return
     for error in errors:
         yield _issue(error, data, schema_path)
@@ -115,10 +115,15 @@ def _issue(error: ValidationError, data: DataSet, schema_path: str) -> Issue:
         return Issue(schema_path, f"data file '{name}.yml' is missing", f"create it ({error.message})")
     document = data.documents[str(at[0])]
     inner = at[1:]
-    where = document.where(inner)
-    dotted = dotted_path(at)
-    message, fix = _explain(error, dotted)
-    return Issue(where, message, fix)
+    if error.validator == "additionalProperties":
+        inner = (*inner, *_unknown_keys(error)[:1])
+    message, fix = _explain(error, dotted_path(at))
+    return Issue(document.where(inner), message, fix)
+
+
+def _unknown_keys(error: ValidationError) -> list[str]:
+    allowed = set((error.schema.get("properties") or {}).keys())
+    return sorted(set(error.instance) - allowed)
 
 
 def _missing_name(error: ValidationError) -> str:
@@ -130,8 +135,7 @@ def _explain(error: ValidationError, dotted: str) -> tuple[str, str]:
     kind = error.validator
     if kind == "additionalProperties":
         allowed = list((error.schema.get("properties") or {}).keys())
-        extra = sorted(set(error.instance) - set(allowed))
-        unknown = extra[0] if extra else "?"
+        unknown = (_unknown_keys(error) or ["?"])[0]
         hint = did_you_mean(unknown, allowed)
         return f"{dotted}: unknown key '{unknown}'{hint}", f"use one of: {', '.join(allowed)}"
     if kind == "required":

@@ -104,7 +104,10 @@ def _validate_meta(meta_text: str, path: str) -> dict[str, Any]:
         raise RedlineError("front matter must be a mapping of keys to values", where=f"{path}:2")
     validator = jsonschema.Draft202012Validator(FRONT_MATTER_SCHEMA)
     for error in sorted(validator.iter_errors(meta), key=lambda e: str(e.path)):
-        raise _meta_issue(error, meta, document.where(tuple(error.path))).error()
+        at = tuple(error.path)
+        if error.validator == "additionalProperties":
+            at = (sorted(set(meta) - set(FRONT_MATTER_SCHEMA["properties"]))[0],)
+        raise _meta_issue(error, meta, document.where(at)).error()
     for key in DATE_KEYS:
         if key in meta and not is_date(meta[key]):
             raise RedlineError(

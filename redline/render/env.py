@@ -45,10 +45,10 @@ class Undefined(StrictUndefined):
         owner = self._undefined_obj
         raise UndefinedName(self._undefined_name, owner, None)
 
-    __str__ = __iter__ = __len__ = __eq__ = __ne__ = __bool__ = __hash__ = (  # type: ignore[assignment]
+    __str__ = __iter__ = __len__ = __eq__ = __ne__ = __bool__ = __hash__ = (
         _fail_with_undefined_error
     )
-    __getitem__ = __call__ = __add__ = __mul__ = __contains__ = (  # type: ignore[assignment]
+    __getitem__ = __call__ = __add__ = __mul__ = __contains__ = (
         _fail_with_undefined_error
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
+from typing import Any, Literal, cast
 
 from babel import Locale
 from babel.dates import format_date
@@ -55,7 +55,8 @@ def date(value: Any, fmt: str = "long", *, locale: str) -> str:
 def duration(value: Any, length: str = "long", *, locale: str) -> str:
     """Format an ISO 8601 duration in its own units: ``P12M`` is "12 months", never "1 year"."""
     parsed = value if isinstance(value, Duration) else Duration.parse(str(value))
-    phrases = [format_unit(n, UNIT_NAMES[unit], length=length, locale=locale)
+    size = cast(Literal["short", "long", "narrow"], length)
+    phrases = [format_unit(n, UNIT_NAMES[unit], length=size, locale=locale)
                for unit, n in parsed.parts]
     return format_list(phrases, style="standard", locale=locale) if len(phrases) > 1 else phrases[0]
 
@@ -66,7 +67,7 @@ def listing(values: Iterable[Any], style: str = "standard", *, locale: str) -> s
     if not items:
         return ""
     try:
-        return format_list(items, style=style, locale=locale)
+        return format_list(items, style=style, locale=locale)  # type: ignore[arg-type]
     except KeyError:
         # CLDR lacks some styles for some locales; the standard list is always there.
         return format_list(items, style="standard", locale=locale)
@@ -75,7 +76,7 @@ def listing(values: Iterable[Any], style: str = "standard", *, locale: str) -> s
 def country(code: Any, article: bool = False, *, locale: str) -> str:
     """Name a territory from its ISO 3166 code in the locale's language."""
     key = str(code).upper()
-    name = Locale.parse(locale).territories.get(key)
+    name: str | None = Locale.parse(locale).territories.get(key)
     if name is None:
         raise ValueError(f"unknown country code {code!r}")
     if not article:
