@@ -130,10 +130,13 @@ def run_template(
     except TemplateNotFound as error:
         raise _error(f"include '{error.name}' not found in policies/_partials/", path, lines,
                      _line(error, path), fix="include only files under policies/_partials/") from None
+    except OverflowError as error:
+        raise _error(f"unsafe template: {str(error).split('.')[0].lower()} (at most 100000 items)", path,
+                     lines, _line(error, path), fix="loop over data, not over huge ranges") from None
     except (TemplateError, TypeError, ValueError, ArithmeticError) as error:
         raise _error(f"template error: {error}", path, lines, _line(error, path)) from None
-    except RecursionError:
-        raise _error("template recursion too deep", path, lines, 0,
+    except RecursionError as error:
+        raise _error("template recursion too deep", path, lines, _line(error, path),
                      fix="remove the macro that calls itself") from None
 
 
