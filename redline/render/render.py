@@ -15,6 +15,7 @@ from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.load.yamlfile import Path_
 from redline.render.env import UndefinedName, make_environment
+from redline.render.safety import check_markup
 from redline.render.translate import translate_blocks, translate_data
 from redline.sections import Section, parse_sections
 
@@ -74,6 +75,7 @@ def render_policy(
     template, lines = join_blocks_mapped(translation.pairs)
     context = {**data, "policy": page}
     markdown = run_template(sources, locale, template, policy.path, lines, context)
+    check_markup(markdown, policy.path, locale)
     return Rendered(
         policy=policy.id,
         locale=locale,
