@@ -20,8 +20,12 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 NAME_RE = re.compile(r"\b[A-Z0-9][\w&.'’-]*[A-Za-z0-9]\b|\b[A-Z]\b")
 SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 STOPWORDS = frozenset(
-    "a an the and or of to in on for with by at as is are be been this that these those it its "
-    "we us our you your from such any all also including include includes e.g i.e etc".split()
+    {
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as",
+        "is", "are", "be", "been", "this", "that", "these", "those", "it", "its", "we", "us",
+        "our", "you", "your", "from", "such", "any", "all", "also", "including", "include",
+        "includes", "e.g", "i.e", "etc",
+    }
 )
 QUOTE_LIMIT = 90
 
@@ -41,6 +45,11 @@ class Delta:
     new: str
     inserted: tuple[str, ...]
     deleted: tuple[str, ...]
+
+    @property
+    def inserted_text(self) -> str:
+        """The inserted runs for a reason line, separated by " … ", edge punctuation trimmed."""
+        return " … ".join(run.strip(" ,;:.") for run in self.inserted if run.strip(" ,;:."))
 
     @property
     def added_words(self) -> list[str]:

@@ -68,18 +68,19 @@ def countries_in(text: str, *, ignore_case: bool = False) -> set[str]:
     >>> countries_in("CONTACT US"), countries_in("turkey"), countries_in("tell us", ignore_case=True)
     (set(), set(), set())
     """
-    found = {lexicon()[_canonical(m.group(0))] for m in _pattern(False, ignore_case).finditer(text)}
+    folded = _folded()
+    spelled = (m.group(0).casefold() for m in _pattern(False, ignore_case).finditer(text))
+    found = {folded[word] for word in spelled if word in folded}
     if not _shouting(text):
         found |= {lexicon()[m.group(0)] for m in _pattern(True, False).finditer(text)}
     cells = [cell.strip() for cell in text.split("|")] if "|" in text else []
     return found | {lexicon()[cell] for cell in cells if _is_code(cell) and cell in lexicon()}
 
 
-def _canonical(word: str) -> str:
-    if word in lexicon():
-        return word
-    folded = word.casefold()
-    return next(name for name in lexicon() if name.casefold() == folded)
+@lru_cache(maxsize=1)
+def _folded() -> dict[str, str]:
+    """Territory names by the case-folded spelling of each name and alias."""
+    return {word.casefold(): name for word, name in lexicon().items() if not _is_code(word)}
 
 
 def _shouting(text: str) -> bool:

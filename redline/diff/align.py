@@ -8,7 +8,7 @@ that gains one row while every other row is re-padded yields one added row.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.blocks import Block
@@ -48,8 +48,15 @@ class BlockPair:
         return block.kind if block else "paragraph"
 
 
+Span = tuple[int, int, int, int]
+Placed = tuple[tuple[int, int], BlockPair]
+
+
 def align_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockPair]:
-    """Return the changed blocks, in document order.
+    """Return the changed blocks, in new document order (removed ones where they were).
+
+    A block whose key left one place and arrived at another is a move, matched before
+    any pairing by similarity, so moving a table row never reads as editing its neighbour.
 
     >>> from redline.blocks import split_blocks
     >>> a = split_blocks("| A  | 1 |\\n| B  | 2 |")
@@ -57,32 +64,67 @@ def align_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockPair]:
     >>> [(p.old, p.new.text if p.new else None) for p in align_blocks(a, b)]
     [(None, 'C | 3')]
     """
-    old_keys = [alignment_key(block.text) for block in old]
-    new_keys = [alignment_key(block.text) for block in new]
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    pairs: list[BlockPair] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            pairs.extend(
-                BlockPair(a, b) for a, b in zip(old[i1:i2], new[j1:j2], strict=True) if a.text != b.text
-            )
-        else:
-            pairs.extend(_pair_span(old[i1:i2], new[j1:j2], old_keys[i1:i2], new_keys[j1:j2]))
-    return _join_moves(pairs)
+    return _Alignment(old, new).changes()
 
 
-def _pair_span(
-    old: Sequence[Block], new: Sequence[Block], old_keys: list[str], new_keys: list[str]
-) -> Iterator[BlockPair]:
-    """Pair the blocks of a replaced span by similarity, keeping their order."""
-    matches = _matches(old_keys, new_keys)
-    i = j = 0
-    for mi, mj in [*matches, (len(old), len(new))]:
-        yield from (BlockPair(block, None) for block in old[i:mi])
-        yield from (BlockPair(None, block) for block in new[j:mj])
-        if mi < len(old):
-            yield BlockPair(old[mi], new[mj])
-        i, j = mi + 1, mj + 1
+class _Alignment:
+    """The two block lists, their keys, and the moves between them."""
+
+    def __init__(self, old: Sequence[Block], new: Sequence[Block]) -> None:
+        self.old, self.new = old, new
+        self.old_keys = [alignment_key(block.text) for block in old]
+        self.new_keys = [alignment_key(block.text) for block in new]
+        matcher = difflib.SequenceMatcher(None, self.old_keys, self.new_keys, autojunk=False)
+        self.opcodes = matcher.get_opcodes()
+        self.spans: list[Span] = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in self.opcodes if tag != "equal"]
+        self.moves = self._moves()
+
+    def changes(self) -> list[BlockPair]:
+        placed = self._edited_in_place()
+        for span in self.spans:
+            placed += self._span(span)
+        return [pair for _, pair in sorted(placed, key=lambda item: item[0])]
+
+    def _moves(self) -> dict[int, int]:
+        """Map each arriving block (new index) to a departed block with its key (old index)."""
+        departed: dict[str, list[int]] = {}
+        for i1, i2, _, _ in self.spans:
+            for i in range(i1, i2):
+                departed.setdefault(self.old_keys[i], []).append(i)
+        moves: dict[int, int] = {}
+        for _, _, j1, j2 in self.spans:
+            for j in range(j1, j2):
+                if departed.get(self.new_keys[j]):
+                    moves[j] = departed[self.new_keys[j]].pop(0)
+        return moves
+
+    def _edited_in_place(self) -> list[Placed]:
+        """Aligned blocks whose keys match but whose texts differ (quotes, case, spacing)."""
+        return [
+            ((j1 + k, 1), BlockPair(self.old[i1 + k], self.new[j1 + k]))
+            for tag, i1, i2, j1, _ in self.opcodes
+            if tag == "equal"
+            for k in range(i2 - i1)
+            if self.old[i1 + k].text != self.new[j1 + k].text
+        ]
+
+    def _span(self, span: Span) -> list[Placed]:
+        """A replaced span: its moves, then the rest paired by similarity, in order."""
+        i1, i2, j1, j2 = span
+        moved_old = set(self.moves.values())
+        olds = [i for i in range(i1, i2) if i not in moved_old]
+        news = [j for j in range(j1, j2) if j not in self.moves]
+        placed = [
+            ((j, 1), BlockPair(self.old[self.moves[j]], self.new[j], moved=True))
+            for j in range(j1, j2)
+            if j in self.moves
+        ]
+        similar = _matches([self.old_keys[i] for i in olds], [self.new_keys[j] for j in news])
+        pairs = {olds[a]: news[b] for a, b in similar}
+        placed += [((j, 1), BlockPair(self.old[i], self.new[j])) for i, j in pairs.items()]
+        placed += [((j1, 0), BlockPair(self.old[i], None)) for i in olds if i not in pairs]
+        taken = set(pairs.values())
+        return placed + [((j, 1), BlockPair(None, self.new[j])) for j in news if j not in taken]
 
 
 def _matches(old_keys: list[str], new_keys: list[str]) -> list[tuple[int, int]]:
@@ -105,21 +147,3 @@ def _matches(old_keys: list[str], new_keys: list[str]) -> list[tuple[int, int]]:
 def _ratio(a: str, b: str) -> float:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return matcher.ratio() if matcher.quick_ratio() >= PAIR_RATIO else 0.0
-
-
-def _join_moves(pairs: list[BlockPair]) -> list[BlockPair]:
-    """Turn a removal and an addition of the same block into one move."""
-    removed: dict[str, list[int]] = {}
-    for index, pair in enumerate(pairs):
-        if pair.new is None and pair.old is not None:
-            removed.setdefault(alignment_key(pair.old.text), []).append(index)
-    dropped: set[int] = set()
-    result = list(pairs)
-    for index, pair in enumerate(pairs):
-        if pair.old is None and pair.new is not None:
-            candidates = removed.get(alignment_key(pair.new.text))
-            if candidates:
-                source = candidates.pop(0)
-                dropped.add(source)
-                result[index] = BlockPair(pairs[source].old, pair.new, moved=True)
-    return [pair for index, pair in enumerate(result) if index not in dropped]

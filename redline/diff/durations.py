@@ -12,17 +12,30 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from redline.load.formats import Duration, is_duration
+
+__all__ = [
+    "Direction",
+    "TextDuration",
+    "direction",
+    "duration_direction",
+    "durations_in",
+    "is_duration",
+    "mask_durations",
+    "parse_duration",
+]
+
 Direction = Literal["longer", "shorter", "same"]
 
 DAYS_PER_YEAR = 365.25
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 
-_NUMBER = r"(\d+(?:[.,]\d+)?)"
-ISO_RE = re.compile(
-    rf"P(?!$)(?:{_NUMBER}Y)?(?:{_NUMBER}M)?(?:{_NUMBER}W)?(?:{_NUMBER}D)?"
-    rf"(?:T(?=\d)(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?)?"
-)
-_ISO_UNITS = (DAYS_PER_YEAR, DAYS_PER_MONTH, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+#: Approximate length of each ISO 8601 unit in days (a month is a twelfth of a year,
+#: so P12M and P1Y are the same period).
+ISO_UNIT_DAYS: dict[str, float] = {
+    "years": DAYS_PER_YEAR, "months": DAYS_PER_MONTH, "weeks": 7.0, "days": 1.0,
+    "hours": 1 / 24, "minutes": 1 / 1440, "seconds": 1 / 86400,
+}
 
 WORD_NUMBERS: dict[str, float] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -59,6 +72,8 @@ class TextDuration:
 def parse_duration(value: str) -> float:
     """Return the approximate length of an ISO 8601 duration, in days.
 
+    The grammar is the one data files are validated with (:mod:`redline.load.formats`).
+
     >>> parse_duration("P12M"), parse_duration("P1Y"), parse_duration("P30D")
     (365.25, 365.25, 30.0)
     >>> parse_duration("PT72H"), parse_duration("P7Y")
@@ -67,20 +82,11 @@ def parse_duration(value: str) -> float:
     Raises:
         ValueError: ``value`` is not an ISO 8601 duration.
     """
-    match = ISO_RE.fullmatch(value.strip())
-    if match is None:
-        raise ValueError(f"not an ISO 8601 duration: {value!r} (expected e.g. P30D, P12M, PT72H)")
-    parts = (float(part.replace(",", ".")) if part else 0.0 for part in match.groups())
-    return sum(part * unit for part, unit in zip(parts, _ISO_UNITS, strict=True))
-
-
-def is_duration(value: object) -> bool:
-    """Tell whether ``value`` is an ISO 8601 duration string.
-
-    >>> is_duration("P7Y"), is_duration("PT"), is_duration("7 years"), is_duration(7)
-    (True, False, False, False)
-    """
-    return isinstance(value, str) and ISO_RE.fullmatch(value.strip()) is not None
+    try:
+        parts = Duration.parse(value.strip()).parts
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 duration: {value!r} (expected e.g. P30D, P12M, PT72H)") from None
+    return sum(ISO_UNIT_DAYS[unit] * count for unit, count in parts)
 
 
 def direction(old_days: float, new_days: float) -> Direction:

@@ -82,7 +82,7 @@ def diff_sections(old: Sequence[Section], new: Sequence[Section]) -> list[Sectio
     pairs = _pair_sections(old, new)
     moved = _moved(pairs, old)
     paths = _Paths(old), _Paths(new)
-    changes = [_change(pair, id(pair) in moved, paths) for pair in pairs]
+    changes = [_change(pair, index in moved, paths) for index, pair in enumerate(pairs)]
     return [change for change in changes if change is not None]
 
 
@@ -131,11 +131,11 @@ def _insert_removed(ordered: list[Pair], removed: list[Section], old: list[Secti
 
 
 def _moved(pairs: list[Pair], old: Sequence[Section]) -> set[int]:
-    """Ids of the kept pairs outside one longest run that kept its order."""
-    index = {id(section): i for i, section in enumerate(old)}
-    kept = [pair for pair in pairs if pair[0] is not None and pair[1] is not None]
-    in_order = _longest_increasing([index[id(pair[0])] for pair in kept])
-    return {id(pair) for k, pair in enumerate(kept) if k not in in_order}
+    """Positions (in ``pairs``) of the kept sections outside one longest run that kept its order."""
+    place = {id(section): i for i, section in enumerate(old)}
+    kept = [(k, place[id(a)]) for k, (a, b) in enumerate(pairs) if a is not None and b is not None]
+    in_order = _longest_increasing([old_place for _, old_place in kept])
+    return {k for position, (k, _) in enumerate(kept) if position not in in_order}
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -177,9 +177,9 @@ def _change(pair: Pair, moved: bool, paths: tuple[_Paths, _Paths]) -> SectionCha
     old, new = pair
     if new is None:
         assert old is not None
-        return SectionChange(old.id, old.title, "removed", _whole(old, paths[0].of(old), "old"))
+        return SectionChange(old.id, old.title, "removed", _whole(old, paths[0].of(old), removed=True))
     if old is None:
-        return SectionChange(new.id, new.title, "added", _whole(new, paths[1].of(new), "new"))
+        return SectionChange(new.id, new.title, "added", _whole(new, paths[1].of(new), removed=False))
     path = paths[1].of(new)
     blocks = _heading(old, new, path) + _blocks(align_blocks(old.blocks, new.blocks), new.id, path)
     old_id = old.id if old.id != new.id else None
@@ -191,13 +191,14 @@ def _change(pair: Pair, moved: bool, paths: tuple[_Paths, _Paths]) -> SectionCha
     return None
 
 
-def _whole(section: Section, path: tuple[str, ...], side: str) -> tuple[BlockChange, ...]:
+def _whole(section: Section, path: tuple[str, ...], *, removed: bool) -> tuple[BlockChange, ...]:
     """Every block of an added or removed section, its heading first."""
     texts = [("heading", section.title)] if section.title else []
     texts += [(block.kind, block.text) for block in section.blocks]
-    if side == "old":
-        return tuple(BlockChange(text, None, kind, section.id, path) for kind, text in texts)
-    return tuple(BlockChange(None, text, kind, section.id, path) for kind, text in texts)
+    return tuple(
+        BlockChange(text if removed else None, None if removed else text, kind, section.id, path)
+        for kind, text in texts
+    )
 
 
 def _heading(old: Section, new: Section, path: tuple[str, ...]) -> tuple[BlockChange, ...]:

@@ -20,12 +20,12 @@ TYPOGRAPHY = str.maketrans(
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "…": "...",
     }
 )
+DASH_CHARS_RE = re.compile(r"[–—―‒−]")
 DASH_RE = re.compile(r"\s*(?:[–—―‒−]|-{1,3})\s*")
 SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,.;:!?)])")
 SERIAL_COMMA_RE = re.compile(r",(\s+(?:and|or)\b)")
 TRAILING_PUNCT_RE = re.compile(r"[\s.,;:]+$")
 EMPHASIS_RE = re.compile(r"(\*{1,3}|(?<![\w\\])_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
-STRIKE_RE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 CODE_RE = re.compile(r"(`+)(.+?)\1")
 TAG_RE = re.compile(r"</?(?:strong|em|b|i|u|mark|small|span|sup|sub|code|br)\b[^>]*>", re.I)
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
@@ -33,7 +33,7 @@ INLINE_LINK_RE = re.compile(r"(!?\[[^\]]*\])\(\s*(<[^>]*>|[^)\s]*)(?:\s+[\"'(][^
 REF_LINK_RE = re.compile(r"(\[[^\]]+\])\[[^\]]*\]")
 AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 BARE_URL_RE = re.compile(r"(?<![(<\w])(?:https?|ftp)://[^\s)<>\]]+[^\s)<>\].,;:!?'\"]")
-NUMBERING_RE = re.compile(r"^(?:§\s*)?(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])[.)]?\s+(?=\S)")
+NUMBERING_RE = re.compile(r"^(?:§\s*)?(?:\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*|[IVXLC]+|[A-Z])[.)]?\s+(?=\S)")
 
 
 def collapse_whitespace(text: str) -> str:
@@ -45,28 +45,41 @@ def collapse_whitespace(text: str) -> str:
     return WS_RE.sub(" ", text).strip()
 
 
+def unify_typography(text: str) -> str:
+    """Straighten quotes and make every dash a hyphen, spacing kept.
+
+    >>> print(unify_typography("“Dexo” – the ‘Services’…"))
+    "Dexo" - the 'Services'...
+    """
+    return DASH_CHARS_RE.sub("-", text.translate(TYPOGRAPHY))
+
+
 def unify_punctuation(text: str) -> str:
     """Straighten quotes, unify dashes and drop punctuation that carries no meaning.
 
     >>> unify_punctuation("“Services” – our platform’s APIs, widgets, and SDKs.")
     '"Services"-our platform\\'s APIs, widgets and SDKs'
     """
-    text = DASH_RE.sub("-", text.translate(TYPOGRAPHY))
+    text = DASH_RE.sub("-", unify_typography(text))
     text = SERIAL_COMMA_RE.sub(r"\1", SPACE_BEFORE_PUNCT_RE.sub(r"\1", text))
     return TRAILING_PUNCT_RE.sub("", text)
 
 
 def strip_markup(text: str) -> str:
-    """Remove inline Markdown formatting (emphasis, code, strike, inline HTML tags).
+    """Remove inline Markdown formatting (emphasis, code spans, inline HTML tags).
+
+    Strikethrough stays: striking words out says they no longer apply.
 
     >>> strip_markup("**Log Data**: kept for `12` months, *not* longer<br>")
     'Log Data: kept for 12 months, not longer'
+    >>> strip_markup("~~We sell data~~")
+    '~~We sell data~~'
     """
     text = TAG_RE.sub("", text)
     text = CODE_RE.sub(lambda m: m.group(2).strip(), text)
     previous = None
     while previous != text:
-        previous, text = text, STRIKE_RE.sub(r"\1", EMPHASIS_RE.sub(r"\2", text))
+        previous, text = text, EMPHASIS_RE.sub(r"\2", text)
     return ESCAPE_RE.sub(r"\1", text)
 
 
@@ -120,11 +133,11 @@ def plain(text: str) -> str:
     """The words a reader sees: markup gone, links reduced to their text, typography unified.
 
     >>> plain("**We** share data with [Mailgun](https://mailgun.com) – see “Sub-processors”.")
-    'We share data with Mailgun-see "Sub-processors"'
+    'We share data with Mailgun - see "Sub-processors".'
     """
     text = INLINE_LINK_RE.sub(_visible, strip_markup(text))
     text = REF_LINK_RE.sub(lambda match: match.group(1)[1:-1], text)
-    return unify_punctuation(collapse_whitespace(text))
+    return unify_typography(collapse_whitespace(text))
 
 
 def alignment_key(text: str) -> str:

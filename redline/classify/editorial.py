@@ -1,0 +1,167 @@
+"""Editorial text rules: each explains a *whole* change as one harmless kind, or says nothing.
+
+A rule here returns a finding only when the old and new text are the same once its
+kind of difference is forgotten (whitespace, quotes, case, markup, link targets...),
+so an editorial finding never hides a change of words.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+
+from redline.classify import lexicon
+from redline.classify.context import delta, found, label, names, quote
+from redline.classify.findings import Finding
+from redline.classify.topics import RECIPIENTS, topics
+from redline.diff.sections import BlockChange
+from redline.diff.text import (
+    Normaliser,
+    collapse_whitespace,
+    drop_numbering,
+    link_targets,
+    plain,
+    strip_link_targets,
+    strip_markup,
+    unify_punctuation,
+)
+
+#: Editorial normalisers, in the order they compose (markup before links, case last).
+STYLES: tuple[tuple[str, Normaliser], ...] = (
+    ("formatting", strip_markup),
+    ("link-target", strip_link_targets),
+    ("whitespace", collapse_whitespace),
+    ("punctuation", unify_punctuation),
+    ("case", str.casefold),
+)
+STYLE_NAMES = {"formatting": "Markdown formatting", "link-target": "link targets",
+               "whitespace": "whitespace", "punctuation": "punctuation", "case": "letter case"}
+
+
+def _edited(change: BlockChange) -> tuple[str, str] | None:
+    """The old and new text of a block edited in place (not added, removed or moved)."""
+    if change.old is None or change.new is None or change.moved or change.old == change.new:
+        return None
+    return change.old, change.new
+
+
+def _same_under(old: str, new: str, *steps: Normaliser) -> bool:
+    for step in steps:
+        old, new = step(old), step(new)
+    return old == new
+
+
+def span(old: str, new: str) -> str:
+    """Show the first run of words that differ, and how many other runs do.
+
+    >>> print(span('the "Services" we offer', "the “Services” we offer"))
+    '"Services"' → '“Services”'
+    >>> print(span("a B c D", "a b c d"))
+    'B' → 'b' (and 1 more)
+    """
+    old_words, new_words = old.split(), new.split()
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not edits:
+        return f"{quote(old, 60)} → {quote(new, 60)}"
+    _, i1, i2, j1, j2 = edits[0]
+    more = f" (and {len(edits) - 1} more)" if len(edits) > 1 else ""
+    return f"{quote(' '.join(old_words[i1:i2]), 60)} → {quote(' '.join(new_words[j1:j2]), 60)}{more}"
+
+
+def _style_rule(category: str, normaliser: Normaliser, what: str) -> Callable[[BlockChange], Finding | None]:
+    def rule(change: BlockChange) -> Finding | None:
+        edited = _edited(change)
+        if edited is None or not _same_under(*edited, normaliser, collapse_whitespace):
+            return None
+        reason = "whitespace only" if category == "whitespace" else f"{what} only: {span(*edited)}"
+        return found(category, False, reason, change)
+
+    rule.__name__ = category.replace("-", "_")
+    rule.__doc__ = f"Editorial: only {what} changed."
+    return rule
+
+
+whitespace = _style_rule("whitespace", collapse_whitespace, "whitespace")
+punctuation = _style_rule("punctuation", unify_punctuation, "punctuation or quote style")
+case = _style_rule("case", str.casefold, "letter case")
+formatting = _style_rule("formatting", strip_markup, "Markdown formatting")
+
+
+def link_target(change: BlockChange) -> Finding | None:
+    """Editorial: only where links point changed (a link added or removed around the same words)."""
+    edited = _edited(change)
+    if edited is None or not _same_under(*edited, strip_link_targets, collapse_whitespace):
+        return None
+    old, new = (link_targets(text) for text in edited)
+    removed, added = [t for t in old if t not in new], [t for t in new if t not in old]
+    if removed and added:
+        reason = f"link target changed: {removed[0]} → {added[0]}"
+    else:
+        reason = f"link added: {added[0]}" if added else f"link removed: {removed[0] if removed else '?'}"
+    return found("link-target", False, reason, change)
+
+
+def style(change: BlockChange) -> Finding | None:
+    """Editorial: several of the kinds above at once (say, re-cased and quotes straightened)."""
+    edited = _edited(change)
+    steps = [step for _, step in STYLES]
+    if edited is None or not _same_under(*edited, *steps):
+        return None
+    needed = [
+        STYLE_NAMES[name]
+        for index, (name, _) in enumerate(STYLES)
+        if not _same_under(*edited, *(steps[:index] + steps[index + 1 :]))
+    ]
+    kinds = ", ".join(needed) or "style"
+    return found("style", False, f"editorial only ({kinds}): {span(*edited)}", change)
+
+
+def reordering(change: BlockChange) -> Finding | None:
+    """Editorial: a block or section moved, or a heading renumbered, its words unchanged."""
+    if change.moved and change.new is not None:
+        if change.kind == "heading":
+            return found("reordering", False, f"section moved: {quote(change.new)}", change)
+        subject = quote(label(plain(change.new), plain(change.new)))
+        return found("reordering", False, f"moved within {quote(change.title)}: {subject}", change)
+    edited = _edited(change)
+    if change.kind == "heading" and edited and _same_under(*edited, collapse_whitespace, drop_numbering):
+        reason = f"section renumbered: {quote(edited[0])} → {quote(edited[1])}"
+        return found("reordering", False, reason, change)
+    return None
+
+
+LAST_UPDATED_DATE = re.compile(rf"({lexicon.LAST_UPDATED.pattern})(\W{{0,6}})({lexicon.DATE.pattern})", re.I)
+
+
+def last_updated_date(change: BlockChange) -> Finding | None:
+    """Editorial: only the "last updated" date changed."""
+    edited = _edited(change)
+    if edited is None:
+        return None
+    old, new = edited
+    if lexicon.LAST_UPDATED.search(change.title) and all(lexicon.DATE.fullmatch(t.strip()) for t in edited):
+        return found("last-updated-date-only", False, f"last-updated date only: {old} → {new}", change)
+    masked = [LAST_UPDATED_DATE.sub(r"\1\2<date>", text) for text in edited]
+    if masked[0] == masked[1] and masked[0] != old:
+        dates = [LAST_UPDATED_DATE.search(text) for text in edited]
+        before, after = (match.group(3) if match else "?" for match in dates)
+        return found("last-updated-date-only", False, f"last-updated date only: {before} → {after}", change)
+    return None
+
+
+def removed_recipient(change: BlockChange) -> Finding | None:
+    """Editorial: a recipient row or item removed, or names struck from a list of recipients."""
+    if RECIPIENTS not in topics(change.path) or change.old is None or change.moved:
+        return None
+    d = delta(change)
+    if lexicon.NEGATION.search(d.old) or lexicon.LIMITING.search(" ".join(d.deleted)):
+        return None
+    if change.new is None and change.kind in ("row", "item", "heading"):
+        noun = {"row": "recipient row", "heading": "recipient section"}.get(change.kind, "recipient")
+        return found("removed-recipient", False, f"removed {noun}: {quote(d.old)}", change)
+    struck = [name for run in d.deleted for name in names(run)]
+    if change.new is not None and struck and not any(c.isalnum() for run in d.inserted for c in run):
+        return found("removed-recipient", False, f"removed recipient: {quote(', '.join(struck))}", change)
+    return None

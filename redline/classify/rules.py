@@ -1,0 +1,116 @@
+"""The registry of materiality rules: one list for text changes, one for fact changes.
+
+A rule is a plain function ``(change) -> Finding | None``: a text rule takes a
+:class:`~redline.diff.sections.BlockChange` (old and new block text, with its section's
+id and heading path), a fact rule a :class:`~redline.diff.facts.FactChange`. Other
+packages add rules through the ``redline.rules`` entry point group, the way Babel takes
+extractors::
+
+    [project.entry-points."redline.rules"]
+    acme-brand = "acme_rules:brand_rename"      # a text rule
+    "fact.acme-fees" = "acme_rules:fee_table"   # a fact rule: name starts with "fact."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import EntryPoint, entry_points
+
+from redline.classify import editorial, facts, material, periods
+from redline.classify.findings import Finding
+from redline.diff.facts import FactChange
+from redline.diff.sections import BlockChange
+from redline.errors import RedlineError
+
+TextRule = Callable[[BlockChange], Finding | None]
+FactRule = Callable[[FactChange], Finding | None]
+
+ENTRY_POINT_GROUP = "redline.rules"
+FACT_PREFIX = "fact."
+
+#: Every rule for text changes. Material rules first: their findings win; otherwise
+#: the first editorial finding explains the change; otherwise it is unexplained.
+TEXT_RULES: list[TextRule] = [
+    material.new_purpose,
+    material.new_data_category,
+    material.new_recipient,
+    material.new_transfer_destination,
+    periods.longer_retention,
+    material.narrowed_rights,
+    material.controller_identity,
+    periods.shorter_notice_period,
+    material.new_obligation,
+    editorial.reordering,
+    editorial.whitespace,
+    editorial.punctuation,
+    editorial.case,
+    editorial.formatting,
+    editorial.link_target,
+    editorial.last_updated_date,
+    periods.shorter_retention,
+    editorial.removed_recipient,
+    editorial.style,
+]
+
+#: Every rule for fact changes, in the same spirit.
+FACT_RULES: list[FactRule] = [
+    facts.fact_retention,
+    facts.fact_notice,
+    facts.fact_response_time,
+    facts.fact_recipient,
+    facts.fact_transfer,
+    facts.fact_controller,
+    facts.fact_purpose,
+    facts.fact_category,
+    facts.fact_fee,
+    facts.fact_reordering,
+    facts.fact_last_updated,
+]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules one classification runs."""
+
+    text: tuple[TextRule, ...]
+    fact: tuple[FactRule, ...]
+
+
+def builtin_rules() -> RuleSet:
+    """The rules that ship with redline, without plugins."""
+    return RuleSet(tuple(TEXT_RULES), tuple(FACT_RULES))
+
+
+@cache
+def default_rules() -> RuleSet:
+    """The built-in rules plus every rule registered under the ``redline.rules`` entry points."""
+    text, fact = list(TEXT_RULES), list(FACT_RULES)
+    for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
+        rule = _load(point)
+        if point.name.startswith(FACT_PREFIX):
+            fact.append(rule)
+        else:
+            text.append(rule)
+    return RuleSet(tuple(text), tuple(fact))
+
+
+def _load(point: EntryPoint) -> Callable[..., Finding | None]:
+    where = f"entry point '{point.name}' = '{point.value}' (group {ENTRY_POINT_GROUP})"
+    try:
+        rule = point.load()
+    except Exception as error:  # a plugin can fail in any way; say which one did
+        raise RedlineError(
+            f"cannot load materiality rule: {error}",
+            where=where,
+            fix="install the package that provides it, or remove the entry point",
+        ) from error
+    if not callable(rule):
+        raise RedlineError(
+            "materiality rule is not callable",
+            where=where,
+            fix="point the entry point at a function (change) -> Finding | None",
+        )
+    loaded: Callable[..., Finding | None] = rule
+    return loaded
