@@ -94,3 +94,9 @@ def test_country_unknown_code() -> None:
 def test_number(locale: str, expected: str) -> None:
     """`number` uses the locale's separators."""
     assert number(1234567.5, locale=locale) == expected
+
+
+@pytest.mark.parametrize(("locale", "expected"), [("en", "A, B, C"), ("ar", "A، B، C"), ("ru", "A, B, C")])
+def test_list_comma_style(locale: str, expected: str) -> None:
+    """`list("comma")` joins with the language's own comma and no conjunction (lists ending "etc.")."""
+    assert listing(["A", "B", "C"], "comma", locale=locale) == expected

@@ -61,11 +61,21 @@ def duration(value: Any, length: str = "long", *, locale: str) -> str:
     return format_list(phrases, style="standard", locale=locale) if len(phrases) > 1 else phrases[0]
 
 
+#: the enumeration comma of languages whose comma is not ", "
+COMMAS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、", "ja": "、"}
+
+
 def listing(values: Iterable[Any], style: str = "standard", *, locale: str) -> str:
-    """Join items the way the locale does ("A, B, and C", "A, B y C")."""
+    """Join items the way the locale does ("A, B, and C", "A, B y C").
+
+    ``style`` is a CLDR list style (standard, or, unit, …) or ``comma``: items joined
+    with the language's own comma and no conjunction, for lists that end in "etc.".
+    """
     items = [str(v) for v in values]
     if not items:
         return ""
+    if style == "comma":
+        return COMMAS.get(locale.split("_")[0], ", ").join(items)
     try:
         return format_list(items, style=style, locale=locale)  # type: ignore[arg-type]
     except KeyError:
