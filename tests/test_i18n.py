@@ -166,3 +166,30 @@ def test_placeholder_added_is_reported_by_check(project: Path) -> None:
     code, output = run(project, "check")
     assert code == 1
     assert "translation adds {{ company.brand }}" in output.splitlines()[0]
+
+
+def test_status_prints_coverage_per_locale_and_policy() -> None:
+    """`redline i18n status` prints the whole coverage table of the example (all complete)."""
+    from tests.golden import check_golden
+
+    code, output = run(ROOT, "i18n", "status")
+    assert code == 0
+    check_golden(ROOT / "tests/golden/i18n/status.txt", output)
+    assert all(line.endswith("100.0%") for line in output.splitlines()[1:])
+
+
+def test_status_counts_fuzzy_as_untranslated(project: Path) -> None:
+    """A fuzzy entry is counted as fuzzy, not translated, in that locale and policy only."""
+    edit_po(project / "locales/es/LC_MESSAGES/messages.po", "1. Data Controller", fuzzy=True)
+    code, output = run(project, "i18n", "status")
+    assert code == 0
+    rows = {tuple(line.split()[:2]): line.split()[2:] for line in output.splitlines()[1:]}
+    translated, fuzzy, missing, done = rows[("es", "privacy")]
+    assert (fuzzy, missing) == ("1", "0")
+    assert done != "100.0%"
+    assert rows[("ru", "privacy")][1] == "0"
+
+
+def test_check_passes_on_the_example() -> None:
+    """`redline check` on the example project finds nothing."""
+    assert run(ROOT, "check") == (0, "ok: 3 policies, 4 locales\n")
