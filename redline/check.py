@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from redline.errors import RedlineError
 from redline.i18n.units import translation_units
 from redline.load.data import Issue
-from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.render.render import render_policy
 
 
 def find_problems(sources: Sources) -> list[Issue]:
-    """Data, template, heading-id and catalog problems, in a stable order."""
+    """Data, template and catalog problems, in a stable order (duplicate heading ids fail parsing)."""
     problems = list(sources.issues)
     if any(not i.where.endswith(".po") and ".po:" not in i.where for i in sources.issues):
         return problems  # invalid data: rendering would only repeat the same errors
-    for policy in sources.policies.values():
-        problems.extend(_duplicate_ids(policy))
     problems.extend(_untranslated(sources))
     problems.extend(_render_errors(sources))
     return problems
-
-
-def _duplicate_ids(policy: PolicySource) -> Iterator[Issue]:
-    anchors = Counter(b.anchor for b in policy.blocks if b.kind == "heading" and b.anchor)
-    for block in policy.blocks:
-        if block.anchor and anchors[block.anchor] > 1:
-            yield Issue(f"{policy.path}:{block.line}",
-                        f"heading id '{block.anchor}' is used {anchors[block.anchor]} times",
-                        "give each heading its own { #id }")
-            anchors[block.anchor] = 0
 
 
 def _untranslated(sources: Sources) -> Iterator[Issue]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ from tests.golden import check_golden
 
 HERE = Path(__file__).resolve().parent / "bad"
 CASES = sorted((HERE / "cases").glob("*.yml"))
-#: a bad input must be refused quickly, whatever it asks for
+#: a bad input must be refused quickly and in bounded memory, whatever it asks for
 TIME_LIMIT = 20.0
+MEMORY_LIMIT = 256 * 1024 * 1024
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -45,6 +47,8 @@ def prepare(case: dict[str, Any], target: Path) -> None:
             destination.write_text(content, encoding="utf-8")
     for path, content in (case.get("files_hex") or {}).items():
         (target / path).write_bytes(bytes.fromhex(content))
+    for path, spec in (case.get("generate") or {}).items():
+        (target / path).write_text(spec["prefix"] + spec["repeat"] * spec["times"], encoding="utf-8")
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
@@ -54,11 +58,15 @@ def test_bad_input(case_file: Path, tmp_path: Path) -> None:
     project = tmp_path / "project"
     prepare(case, project)
     before = tree_digest(project)
+    tracemalloc.start()
     started = time.monotonic()
     result = CliRunner().invoke(main, [*case["args"], "--project", str(project)])
     elapsed = time.monotonic() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == case["exit"], result.output
     check_golden(case_file.with_suffix(".out"), result.output.replace(str(project), "<project>"))
     assert tree_digest(project) == before
     assert elapsed < TIME_LIMIT
+    assert peak < MEMORY_LIMIT

@@ -84,8 +84,17 @@ def load_data(snapshot: Snapshot, folder: str) -> tuple[DataSet, list[Issue]]:
     return data, issues
 
 
+#: no source file (policy, data, catalog) may be larger: bounds time and memory of a build
+MAX_SOURCE_BYTES = 8_000_000
+
+
 def decode(raw: bytes, path: str) -> str:
     """Decode UTF-8 source text, or fail naming the file and the byte offset."""
+    if len(raw) > MAX_SOURCE_BYTES:
+        raise RedlineError(
+            f"file too large ({len(raw):,} bytes, at most {MAX_SOURCE_BYTES:,})",
+            where=path, fix="split it into several policies or data files",
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

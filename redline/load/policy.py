@@ -80,7 +80,22 @@ def parse_policy(raw: bytes, path: str) -> PolicySource:
         raise RedlineError("the policy has no text", where=f"{path}:{body_line}",
                            fix="write the policy below the front matter")
     blocks = tuple(_shift(b, body_line - 1) for b in split_blocks(body))
+    _unique_anchors(blocks, path)
     return PolicySource(ident, path, meta, body, body_line, blocks)
+
+
+def _unique_anchors(blocks: tuple[Block, ...], path: str) -> None:
+    first: dict[str, int] = {}
+    for block in blocks:
+        if block.kind != "heading" or not block.anchor:
+            continue
+        if block.anchor in first:
+            raise RedlineError(
+                f"heading id '{block.anchor}' is already used at line {first[block.anchor]}",
+                where=f"{path}:{block.line}",
+                fix="give each heading its own { #id }: ids are the stable names of sections",
+            )
+        first[block.anchor] = block.line
 
 
 def _split_front_matter(text: str, path: str) -> tuple[str, str, int]:

@@ -78,4 +78,18 @@ def _load_policies(snapshot: Snapshot, folder: str) -> dict[str, PolicySource]:
             continue
         policy = parse_policy(snapshot.read(path) or b"", path)
         policies[policy.id] = policy
+    _check_formerly(policies)
     return dict(sorted(policies.items()))
+
+
+def _check_formerly(policies: dict[str, PolicySource]) -> None:
+    claimed: dict[str, str] = {}
+    for policy in policies.values():
+        for old in policy.meta.get("formerly", []):
+            owner = policies.get(old) and old or claimed.get(old)
+            if owner:
+                raise RedlineError(
+                    f"policy id '{old}' in 'formerly' already belongs to {owner}.md",
+                    where=policy.path, fix="an id names one policy: remove it from 'formerly'",
+                )
+            claimed[old] = policy.id
