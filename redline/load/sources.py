@@ -86,7 +86,7 @@ def _check_formerly(policies: dict[str, PolicySource]) -> None:
     claimed: dict[str, str] = {}
     for policy in policies.values():
         for old in policy.meta.get("formerly", []):
-            owner = policies.get(old) and old or claimed.get(old)
+            owner = old if old in policies else claimed.get(old)
             if owner:
                 raise RedlineError(
                     f"policy id '{old}' in 'formerly' already belongs to {owner}.md",
