@@ -11,12 +11,13 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound
 
 from redline.blocks import join_blocks_mapped
 from redline.errors import RedlineError, did_you_mean
+from redline.load.catalogs import Catalog
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.load.yamlfile import Path_
 from redline.render.env import UndefinedName, make_environment
 from redline.render.safety import check_markup
-from redline.render.translate import translate_blocks, translate_data
+from redline.render.translate import translate_blocks, translate_data, translate_text
 from redline.sections import Section, parse_sections
 
 #: a rendered policy may not be larger than this (a runaway loop is stopped here)
@@ -70,8 +71,8 @@ def render_policy(
         sources.data.values, sources.data.translatable, catalog, allow_fallback
     )
     page = {**policy.meta, **(meta or {}), "id": policy.id}
-    title, title_fallback = _title(policy, catalog, allow_fallback)
-    page["title"] = title
+    meta_fallbacks = _translate_meta(page, policy, catalog, allow_fallback)
+    title = str(page["title"])
     template, lines = join_blocks_mapped(translation.pairs)
     context = {**data, "policy": page}
     markdown = run_template(sources, locale, template, policy.path, lines, context)
@@ -83,11 +84,11 @@ def render_policy(
         markdown=markdown,
         sections=tuple(parse_sections(markdown)),
         meta=page,
-        fallbacks=tuple(translation.fallbacks + data_fallbacks + title_fallback),
+        fallbacks=tuple(translation.fallbacks + data_fallbacks + meta_fallbacks),
     )
 
 
-def _catalog(sources: Sources, locale: str) -> Any:
+def _catalog(sources: Sources, locale: str) -> Catalog | None:
     if locale == sources.project.source_locale:
         return None
     if locale not in sources.catalogs:
@@ -99,18 +100,18 @@ def _catalog(sources: Sources, locale: str) -> Any:
     return sources.catalogs[locale]
 
 
-def _title(policy: PolicySource, catalog: Any, allow_fallback: bool) -> tuple[str, list[str]]:
-    if catalog is None:
-        return policy.title, []
-    found = catalog.lookup(policy.title)
-    if found is not None:
-        return str(found), []
-    if allow_fallback:
-        return policy.title, [policy.title]
-    from redline.render.translate import _translated
-
-    _translated(policy.title, catalog, f"{policy.path}:2", allow_fallback)
-    return policy.title, []
+def _translate_meta(
+    page: dict[str, Any], policy: PolicySource, catalog: Catalog | None, allow_fallback: bool
+) -> list[str]:
+    """Translate the title and description in ``page``; return the English ones kept."""
+    fallbacks: list[str] = []
+    for key, line in (("title", 2), ("description", 3)):
+        if key in policy.meta:
+            text, fell_back = translate_text(str(policy.meta[key]), catalog, f"{policy.path}:{line}",
+                                             allow_fallback)
+            page[key] = text
+            fallbacks.extend([str(policy.meta[key])] if fell_back else [])
+    return fallbacks
 
 
 def run_template(

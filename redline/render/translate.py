@@ -51,6 +51,14 @@ def translate_blocks(
     return result
 
 
+def translate_text(msgid: str, catalog: Catalog | None, where: str, allow_fallback: bool) -> tuple[str, bool]:
+    """Translate one string; return (text, fell back to English)."""
+    if catalog is None:
+        return msgid, False
+    found = _translated(msgid, catalog, where, allow_fallback)
+    return (msgid, True) if found is None else (found, False)
+
+
 def _translated(msgid: str, catalog: Catalog, where: str, allow_fallback: bool) -> str | None:
     found = catalog.lookup(msgid)
     if found is not None or allow_fallback:
