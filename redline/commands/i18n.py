@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from redline.commands._common import open_project, project_option
+
+if TYPE_CHECKING:
+    from redline.config import Project
 
 IGNORE_DIRS = ".* site build node_modules"
 
@@ -20,7 +24,9 @@ def _pybabel(root: Path, *args: str) -> None:
     """Run pybabel in-process, from the project root, exactly as a translator would."""
     import os
 
-    from babel.messages.frontend import CommandLineInterface
+    from babel.messages.frontend import BaseError, CommandLineInterface
+
+    from redline.errors import CheckFailed
 
     previous = Path.cwd()
     os.chdir(root)
@@ -29,6 +35,9 @@ def _pybabel(root: Path, *args: str) -> None:
     except SystemExit as stop:
         if stop.code:
             raise click.exceptions.Exit(int(stop.code)) from None
+    except BaseError as error:
+        # `pybabel update --check` reports stale catalogs by raising: a finding, not a crash.
+        raise CheckFailed(f"{error}; run `redline i18n update`") from None
     finally:
         os.chdir(previous)
 
@@ -37,14 +46,38 @@ def _pot(locales_dir: str) -> str:
     return f"{locales_dir}/messages.pot"
 
 
+def _extract_to(project: Project, target: str) -> None:
+    _pybabel(project.root, "extract", "-F", f"{project.locales_dir}/babel.cfg",
+             "-o", target, "--no-wrap", "--sort-by-file",
+             "--project", "Redline policies", "--ignore-dirs", IGNORE_DIRS, ".")
+
+
+def _same_template(old: Path, new: Path) -> bool:
+    """True when two templates differ at most in their POT-Creation-Date line."""
+    def body(path: Path) -> list[str]:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        return [line for line in lines if not line.startswith('"POT-Creation-Date:')]
+
+    return body(old) == body(new)
+
+
 @command.command("extract")
 @project_option
 def extract(project_dir: Path | None) -> None:
-    """Write locales/messages.pot from the policies and data."""
+    """Write locales/messages.pot from the policies and data (kept as is when nothing changed)."""
+    import os
+    import tempfile
+
     project = open_project(project_dir)
-    _pybabel(project.root, "extract", "-F", f"{project.locales_dir}/babel.cfg",
-             "-o", _pot(project.locales_dir), "--no-wrap", "--sort-by-file",
-             "--project", "Redline policies", "--ignore-dirs", IGNORE_DIRS, ".")
+    pot = project.root / _pot(project.locales_dir)
+    handle, temporary = tempfile.mkstemp(dir=pot.parent, suffix=".pot.tmp")
+    os.close(handle)
+    try:
+        _extract_to(project, temporary)
+        if not _same_template(pot, Path(temporary)):
+            os.replace(temporary, pot)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 @command.command("update")
@@ -52,18 +85,32 @@ def extract(project_dir: Path | None) -> None:
 @project_option
 def update(check: bool, project_dir: Path | None) -> None:
     """Extract, then merge the template into every locale's catalog (new ones are created)."""
+    import tempfile
+
     project = open_project(project_dir)
-    extract.callback(project_dir=project.root)  # type: ignore[misc]
-    for locale in project.translated_locales:
-        po = project.root / project.locales_dir / locale / "LC_MESSAGES" / "messages.po"
-        verb = "update" if po.exists() else "init"
-        if check and verb == "init":
-            raise click.ClickException(f"{po}: catalog missing; run `redline i18n update`")
-        extra = ["--check", "--ignore-pot-creation-date"] if check else []
-        args = ["-i", _pot(project.locales_dir), "-d", project.locales_dir, "-l", locale]
-        if verb == "update":
-            args += ["--no-wrap", "--ignore-obsolete", *extra]
-        _pybabel(project.root, verb, *args)
+    with tempfile.TemporaryDirectory() as scratch:
+        # --check must write nothing, not even the template: extract into a scratch folder.
+        pot = str(Path(scratch) / "messages.pot") if check else _pot(project.locales_dir)
+        if check:
+            _extract_to(project, pot)
+        else:
+            extract.callback(project_dir=project.root)  # type: ignore[misc]
+        for locale in project.translated_locales:
+            _update_locale(project, locale, pot, check)
+
+
+def _update_locale(project: Project, locale: str, pot: str, check: bool) -> None:
+    po = project.root / project.locales_dir / locale / "LC_MESSAGES" / "messages.po"
+    if not po.exists():
+        if check:
+            from redline.errors import CheckFailed
+
+            raise CheckFailed(f"{po.relative_to(project.root)}: catalog missing; run `redline i18n update`")
+        _pybabel(project.root, "init", "-i", pot, "-d", project.locales_dir, "-l", locale)
+        return
+    extra = ["--check", "--ignore-pot-creation-date"] if check else []
+    _pybabel(project.root, "update", "-i", pot, "-d", project.locales_dir, "-l", locale,
+             "--no-wrap", "--ignore-obsolete", *extra)
 
 
 @command.command("compile")
