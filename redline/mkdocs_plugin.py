@@ -1,13 +1,13 @@
 """The MkDocs plugin: a thin adapter that hands Redline's pages to MkDocs.
 
-``redline build`` sets :attr:`RedlinePlugin.pages` and :attr:`RedlinePlugin.locale`
-before each locale's build. A plain ``mkdocs build`` / ``mkdocs serve`` (no driver)
-renders the source locale of the working tree itself, so both stay usable.
+``redline build`` sets :attr:`RedlinePlugin.pages`, :attr:`RedlinePlugin.locale` and
+:attr:`RedlinePlugin.locales` before each locale's build. A plain ``mkdocs build`` /
+``mkdocs serve`` (no driver) renders the source locale of the working tree itself, so
+both stay usable.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +19,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from redline.publish import ui
+from redline.publish.chrome import alternates, finish_html, interface_words
 from redline.publish.pages import SitePage
-
-HTML_TAG_RE = re.compile(r"<html lang=\"[^\"]*\"")
+from redline.render.safety import sanitize_html
 
 
 class RedlineConfig(Config):  # type: ignore[no-untyped-call]
@@ -40,14 +40,20 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: list[SitePage] | None = None
         self.locale: str | None = None
-        self.alternates: list[dict[str, str]] = []
+        self.locales: list[str] = []
+        self.site_root: str | None = None
+
+    @property
+    def _locale(self) -> str:
+        return self.locale or self.config.source_locale
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        locale = self.locale or self.config.source_locale
+        locale = self._locale
         config.theme["language"] = locale
         config.theme["direction"] = ui.direction(locale)
-        config.extra["alternate"] = self.alternates
+        config.extra["alternate"] = alternates("", self.locales or [locale], self.site_root)
         config.extra["redline_locale"] = locale
+        config.extra["redline_ui"] = interface_words(locale)
         if self.pages is None:
             self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
         return config
@@ -58,10 +64,17 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         generated = [_file(page, config) for page in self.pages or []]
         return Files(kept + generated)
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Defence in depth: policy text comes from pull requests.
+        return sanitize_html(html)
+
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # hreflang alternates name this page in every locale (templates render one page at a time).
+        config.extra["alternate"] = alternates(page.url, self.locales or [self._locale], self.site_root)
+        return context
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        # Material puts dir= on <body> only; readers and tools read it from <html>.
-        direction = ui.direction(self.locale or self.config.source_locale)
-        return HTML_TAG_RE.sub(lambda m: f'{m.group(0)} dir="{direction}"', output, count=1)
+        return finish_html(output, self._locale)
 
 
 def _file(page: SitePage, config: MkDocsConfig) -> File:

@@ -1,7 +1,8 @@
-"""``redline build``: the whole site, every locale, into ``site/``."""
+"""``redline build``: the whole site, every locale, every version, into ``site/``."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -13,16 +14,29 @@ from redline.commands._common import open_project, project_option
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
               help="Output folder (default: site/ in the project).")
 @click.option("--allow-fallback", is_flag=True, help="Show English (marked) for missing translations.")
+@click.option("--date", "build_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              envvar="REDLINE_BUILD_DATE", metavar="YYYY-MM-DD",
+              help="Build as on this day: which version is in force, which is upcoming "
+                   "(default: today; env REDLINE_BUILD_DATE).")
+@click.option("--no-history", is_flag=True,
+              help="Publish only the working tree's current versions (no archive, no git needed).")
 @project_option
-def command(site_dir: Path | None, allow_fallback: bool, project_dir: Path | None) -> None:
-    """Build the site: each policy in each locale, with Material's UI in that locale."""
-    from redline.commands._common import working_sources
+def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime | None, no_history: bool,
+            project_dir: Path | None) -> None:
+    """Build the site: each policy in each locale, every version of it, with Material's UI in that locale."""
+    from redline.history import read_history
     from redline.mkdocs_build import build_site
     from redline.publish.site import site_pages
 
     project = open_project(project_dir)
-    pages = site_pages(working_sources(project), allow_fallback)
+    today = build_date.date() if build_date else dt.date.today()
+    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history)
+    for warning in history.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    pages = site_pages(history, today, project.locales)
     target = site_dir or project.root / "site"
-    build_site(project, pages, target)
-    click.echo(f"built {sum(len(p) for p in pages.values())} pages in "
-               f"{len(project.locales)} locales into {target}", err=True)
+    build_site(project, pages, target, today)
+    versions = sum(len(h.versions) for h in history.locales[project.source_locale])
+    click.echo(f"built {sum(len(p) for p in pages.values())} pages ({versions} versions of "
+               f"{len(history.locales[project.source_locale])} policies) in {len(project.locales)} locales "
+               f"into {target} as on {today.isoformat()}", err=True)

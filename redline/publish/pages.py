@@ -1,11 +1,15 @@
 """Site pages of one locale, as data: path, title, Markdown body and chrome metadata.
 
-Pure: takes renderings, returns :class:`SitePage` values. The MkDocs adapter turns
-them into files; nothing here knows MkDocs.
+Pure: takes a policy's versions, returns :class:`SitePage` values. The MkDocs adapter
+turns them into files; nothing here knows MkDocs. URLs (inside a locale's site):
+``<policy>/`` current · ``<policy>/upcoming/`` · ``<policy>/versions/`` ·
+``<policy>/versions/<YYYY-MM-DD>/`` · ``<policy>/compare/<from>...<to>/``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import posixpath
 import re
 from collections.abc import Iterable
@@ -14,8 +18,18 @@ from typing import Any
 
 import yaml
 
+from redline.history.model import PolicyHistory, Version
 from redline.publish import ui
-from redline.render.render import Rendered
+from redline.publish.chrome import page_meta, status
+from redline.publish.paths import (
+    compare_path,
+    link,
+    policy_path,
+    url_of,
+    version_path,
+    versions_path,
+)
+from redline.publish.redline_html import redline_markdown
 
 LINK_RE = re.compile(r"\]\((?P<target>[a-z0-9][a-z0-9-]*)\.md(?P<anchor>#[\w-]+)?\)")
 
@@ -26,10 +40,11 @@ class SitePage:
 
     Attributes:
         path: source path inside the locale (``privacy/index.md``); URL is its folder.
+            A path ending in ``.html`` is a finished file (a redirect), copied as is.
         title: page title in the locale.
-        body: Markdown body.
+        body: Markdown body (or the whole HTML of an ``.html`` page).
         meta: data for the page chrome (``redline`` front matter key).
-        in_nav: listed in the site navigation (archive pages are not).
+        in_nav: listed in the site navigation and search (archive pages are not).
     """
 
     path: str
@@ -40,15 +55,12 @@ class SitePage:
 
     def source(self) -> str:
         """The page as a Markdown file with front matter, deterministic."""
-        front = yaml.safe_dump(
-            {"title": self.title, "redline": self.meta}, sort_keys=True, allow_unicode=True
-        )
-        return f"---\n{front}---\n\n{self.body}"
-
-
-def policy_path(policy: str, *parts: str) -> str:
-    """Source path of a policy page (``privacy/index.md``, ``privacy/versions/2026-02-01/index.md``)."""
-    return posixpath.join(policy, *parts, "index.md")
+        if self.path.endswith(".html"):
+            return self.body
+        front: dict[str, Any] = {"title": self.title, "redline": self.meta}
+        if not self.in_nav:
+            front["search"] = {"exclude": True}
+        return f"---\n{yaml.safe_dump(front, sort_keys=True, allow_unicode=True)}---\n\n{self.body}"
 
 
 def rewrite_links(markdown: str, page_path: str, policies: Iterable[str]) -> str:
@@ -58,55 +70,108 @@ def rewrite_links(markdown: str, page_path: str, policies: Iterable[str]) -> str
     '[C](../cookies/index.md#a) [X](other.md)'
     """
     known = set(policies)
-    folder = posixpath.dirname(page_path)
 
     def replace(match: re.Match[str]) -> str:
         target = match.group("target")
         if target not in known:
             return match.group(0)
-        relative = posixpath.relpath(policy_path(target), folder or ".")
-        return f"]({relative}{match.group('anchor') or ''})"
+        return f"]({link(page_path, policy_path(target))}{match.group('anchor') or ''})"
 
     return LINK_RE.sub(replace, markdown)
 
 
-def chrome(rendered: Rendered, kind: str, **extra: Any) -> dict[str, Any]:
-    """Metadata the page templates show: dates (localized), kind, fallbacks."""
-    locale = rendered.locale
-    meta: dict[str, Any] = {
-        "policy": rendered.policy,
-        "kind": kind,
-        "effective": rendered.meta["effective"].isoformat(),
-        "effective_text": ui.long_date(rendered.meta["effective"], locale),
-        "fallback": bool(rendered.fallbacks),
-    }
-    updated = rendered.meta.get("updated")
-    if updated is not None:
-        meta["updated"] = updated.isoformat()
-        meta["updated_text"] = ui.long_date(updated, locale)
-    meta.update(extra)
-    return meta
-
-
-def current_page(rendered: Rendered, policies: Iterable[str]) -> SitePage:
-    """The page of the version in force."""
-    path = policy_path(rendered.policy)
+def text_page(history: PolicyHistory, version: Version, path: str, kind: str, today: dt.date,
+              policies: Iterable[str]) -> SitePage:
+    """A page showing one version's text (current, upcoming or archived)."""
+    rendered = version.rendered
     body = rewrite_links(rendered.markdown, path, policies)
-    return SitePage(path, rendered.title, body, chrome(rendered, "current"))
+    title = rendered.title
+    if kind == "version":
+        title = ui.text(history.locale, "version_title", title=title,
+                        date=ui.long_date(version.effective, history.locale))
+    return SitePage(path, title, body, page_meta(history, kind, today, version), in_nav=kind == "current")
 
 
-def home_page(renderings: list[Rendered], locale: str) -> SitePage:
-    """The locale's index: every policy with its effective date."""
+def withdrawn_page(history: PolicyHistory, today: dt.date) -> SitePage:
+    """The page at a deleted policy's address: when it was withdrawn, and its versions."""
+    locale, last = history.locale, history.versions[-1]
+    path = policy_path(history.policy)
+    notice = ui.text(locale, "withdrawn_notice", date=ui.long_date(history.withdrawn or today, locale))
+    body = f"# {last.rendered.title}\n\n{notice}\n\n{versions_table(history, path, today)}"
+    meta = page_meta(history, "withdrawn", today)
+    return SitePage(path, last.rendered.title, body, meta, in_nav=False)
+
+
+def versions_table(history: PolicyHistory, path: str, today: dt.date) -> str:
+    """A Markdown table of every version: dates in force, last update, link to what changed."""
+    locale = history.locale
+    heads = [ui.text(locale, key) for key in ("col_version", "col_in_force", "last_updated", "changes")]
+    rows = [f"| {' | '.join(heads)} |", f"|{'---|' * len(heads)}"]
+    for version in reversed(history.versions):
+        rows.append(_version_row(history, version, path, today))
+    return "\n".join(rows) + "\n"
+
+
+def _version_row(history: PolicyHistory, version: Version, path: str, today: dt.date) -> str:
+    locale = history.locale
+    name = f"[{ui.long_date(version.effective, locale)}]({link(path, version_path(history.policy, version))})"
+    end = history.replaced_on(version)
+    where = status(history, version, today)
+    if where == "upcoming":
+        span = ui.text(locale, "takes_effect", date=ui.long_date(version.effective, locale))
+    elif end is None or where == "current":
+        span = ui.text(locale, "in_force_since", date=ui.long_date(version.effective, locale))
+    else:
+        span = ui.text(locale, "date_range", start=ui.long_date(version.effective, locale),
+                       end=ui.long_date(end, locale))
+    previous = history.previous(version)
+    changes = ""
+    if previous is not None:
+        target = link(path, compare_path(history.policy, previous, version))
+        changes = f"[{ui.text(locale, 'compare')}]({target})"
+    return f"| {name} | {span} | {ui.long_date(version.updated, locale)} | {changes} |"
+
+
+def versions_page(history: PolicyHistory, today: dt.date) -> SitePage:
+    """The list of a policy's versions."""
+    path = versions_path(history.policy)
+    title = ui.text(history.locale, "versions_title", title=history.versions[-1].rendered.title)
+    body = f"# {title}\n\n{versions_table(history, path, today)}"
+    return SitePage(path, title, body, page_meta(history, "versions", today), in_nav=False)
+
+
+def compare_page(history: PolicyHistory, old: Version, new: Version, today: dt.date) -> SitePage:
+    """The redline between two consecutive versions, in the locale."""
+    locale, path = history.locale, compare_path(history.policy, old, new)
+    title = ui.text(locale, "compare_title", old=ui.long_date(old.effective, locale),
+                    new=ui.long_date(new.effective, locale))
+    ends = [(ui.text(locale, "compare_from"), old), (ui.text(locale, "compare_to"), new)]
+    links = " · ".join(f"{label}: [{ui.long_date(v.effective, locale)}]"
+                       f"({link(path, version_path(history.policy, v))})" for label, v in ends)
+    body = f"# {title}\n\n{links}\n\n{redline_markdown(old.rendered, new.rendered, locale)}"
+    meta = page_meta(history, "compare", today)
+    return SitePage(path, title, body, meta, in_nav=False)
+
+
+def home_page(histories: Iterable[PolicyHistory], locale: str, today: dt.date) -> SitePage:
+    """The locale's index: every policy in force (or announced) with its effective date."""
     lines = [f"# {ui.text(locale, 'policies')}", ""]
-    for rendered in renderings:
-        date = ui.long_date(rendered.meta["effective"], locale)
-        link = policy_path(rendered.policy)
-        lines.append(f"- [{rendered.title}]({link}) — {ui.text(locale, 'effective')}: {date}")
-    meta = {"kind": "home"}
-    return SitePage("index.md", ui.text(locale, "policies"), "\n".join(lines) + "\n", meta)
+    for history in histories:
+        shown = history.in_force(today) or history.upcoming(today)
+        if shown is None:
+            continue
+        date = ui.long_date(shown.effective, locale)
+        target = policy_path(history.policy)
+        lines.append(f"- [{shown.rendered.title}]({target}) — {ui.text(locale, 'effective')}: {date}")
+    return SitePage("index.md", ui.text(locale, "policies"), "\n".join(lines) + "\n", {"kind": "home"})
 
 
-def locale_pages(renderings: list[Rendered], locale: str) -> list[SitePage]:
-    """Every page of one locale's site (current versions only; history adds more)."""
-    ids = [r.policy for r in renderings]
-    return [home_page(renderings, locale), *(current_page(r, ids) for r in renderings)]
+def redirect_page(path: str, target: str, locale: str) -> SitePage:
+    """A finished HTML page at an old address (a renamed policy) sending the reader to the new one."""
+    href = html.escape(posixpath.relpath(url_of(target), url_of(path) or ".") + "/", quote=True)
+    notice = html.escape(ui.text(locale, "redirect_notice"))
+    body = (f'<!doctype html>\n<html lang="{locale}" dir="{ui.direction(locale)}">\n<head>\n'
+            f'<meta charset="utf-8">\n<title>{notice}</title>\n<meta name="robots" content="noindex">\n'
+            f'<link rel="canonical" href="{href}">\n<meta http-equiv="refresh" content="0; url={href}">\n'
+            f'</head>\n<body>\n<p><a href="{href}">{notice}</a></p>\n</body>\n</html>\n')
+    return SitePage(path.removesuffix(".md") + ".html", notice, body, {"kind": "redirect"}, in_nav=False)

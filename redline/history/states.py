@@ -1,0 +1,157 @@
+"""The points of history a site is built from: commits of main that touched the sources.
+
+The IO edge of the history: asks :mod:`redline.gitio` (the one git module) for the
+first-parent log and each commit's blob ids, and hashes the working tree the way git
+does, so an unchanged file has the same id on disk and in every commit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from redline.config import Project
+from redline.errors import GitError, RedlineError
+from redline.gitio import Commit, DamagedRepository, Repository, blob_id
+from redline.load.catalogs import catalog_path
+from redline.load.snapshot import Snapshot, WorkTree
+
+FULL_HISTORY_FIX = (
+    "build from a clone with the whole history (in CI: actions/checkout with `fetch-depth: 0`; "
+    "locally: `git fetch --unshallow`), or pass --no-history to publish only the current versions"
+)
+
+
+class HistoryUnavailable(RedlineError):
+    """The build cannot see the history it must publish."""
+
+
+@dataclass(frozen=True)
+class State:
+    """The sources as they stood at one point of history.
+
+    Attributes:
+        label: ``commit 1a2b3c4d5e`` or ``working tree``.
+        day: the day it landed on main (UTC), or the build date for the working tree.
+        snapshot: its files.
+        blobs: path -> git blob id of every input file (policies folder and catalogs).
+        baseline: the first published state (``history_start``, or the first commit).
+        dated: its day says when its text appeared; False for ``history_start`` and for a
+            working tree published without history (their texts are older than that day).
+    """
+
+    label: str
+    day: dt.date
+    snapshot: Snapshot
+    blobs: dict[str, str] = field(default_factory=dict)
+    baseline: bool = False
+    dated: bool = True
+
+    def policy_paths(self, project: Project) -> dict[str, str]:
+        """Policy id -> source path of every policy in this state."""
+        folder = project.policies_dir
+        found = {}
+        for path in self.blobs:
+            relative = path[len(folder) + 1:] if path.startswith(f"{folder}/") else ""
+            if relative.endswith(".md") and "/" not in relative and not relative.startswith("_"):
+                found[relative.removesuffix(".md")] = path
+        return dict(sorted(found.items()))
+
+    def input_key(self, project: Project, policy_path: str, locale: str) -> str:
+        """Content hash of every file a render of ``policy_path`` in ``locale`` reads."""
+        others = set(self.policy_paths(project).values()) - {policy_path}
+        catalogs = {catalog_path(project.locales_dir, loc) for loc in project.locales}
+        wanted = catalog_path(project.locales_dir, locale)
+        parts = [f"{path}={blob}" for path, blob in sorted(self.blobs.items())
+                 if path not in others and (path not in catalogs or path == wanted)]
+        return hashlib.sha256("\n".join([locale, *parts]).encode()).hexdigest()
+
+
+def open_history(root: Path) -> Repository:
+    """Open the repository whose history the site publishes, or say why it cannot be read."""
+    try:
+        repo = Repository(root)
+    except GitError:
+        raise HistoryUnavailable(f"cannot read the version history: {root} is not a git repository",
+                                 fix=FULL_HISTORY_FIX) from None
+    if repo.is_shallow():
+        repo.close()
+        raise HistoryUnavailable(
+            "cannot read the version history: this is a shallow clone, earlier versions are missing",
+            fix=FULL_HISTORY_FIX)
+    try:
+        repo.resolve("HEAD")
+    except DamagedRepository:
+        repo.close()
+        raise
+    except GitError:
+        repo.close()
+        raise HistoryUnavailable("cannot read the version history: the repository has no commits yet",
+                                 fix="commit the policies first, or pass --no-history") from None
+    return repo
+
+
+def git_states(repo: Repository, project: Project, build_day: dt.date) -> list[State]:
+    """Every state to publish: the baseline, each later commit touching the sources, the working tree."""
+    paths = (project.policies_dir, project.locales_dir)
+    start = project.history_start
+    if start is None:
+        commits = repo.first_parent_log("HEAD", paths)
+        states = [commit_state(repo, project, c) for c in commits]
+    else:
+        base = _start_commit(repo, start)
+        commits = repo.first_parent_log("HEAD", paths, since=base.sha)
+        states = [undated(commit_state(repo, project, c)) for c in [base]]
+        states += [commit_state(repo, project, c) for c in commits]
+    states.append(worktree_state(project, build_day))
+    states[0] = _as_baseline(states[0])
+    return states
+
+
+def _start_commit(repo: Repository, start: str) -> Commit:
+    try:
+        base = repo.commit_info(start)
+    except GitError as error:
+        raise RedlineError(f"history_start '{start}': {error.what}", where="mkdocs.yml",
+                           fix=error.fix) from None
+    if not repo.is_ancestor(base.sha):
+        raise RedlineError(f"history_start '{start}' is not in the history of HEAD", where="mkdocs.yml",
+                           fix="set history_start to a commit of main (`git log --first-parent`)")
+    return base
+
+
+def commit_state(repo: Repository, project: Project, commit: Commit) -> State:
+    """The state of one commit."""
+    blobs = repo.blob_ids(commit.sha, project.policies_dir)
+    locales = repo.blob_ids(commit.sha, project.locales_dir)
+    blobs.update(_catalogs_only(locales, project))
+    day = commit.committed.astimezone(dt.UTC).date()
+    return State(f"commit {commit.short}", day, repo.snapshot(commit.sha), blobs)
+
+
+def worktree_state(project: Project, build_day: dt.date) -> State:
+    """The state of the files on disk (the newest state, dated the build date)."""
+    tree = WorkTree(project.root)
+    paths = [*tree.list(project.policies_dir), *tree.list(project.locales_dir)]
+    blobs = {path: blob_id(tree.read(path) or b"") for path in paths}
+    blobs = {p: b for p, b in blobs.items() if p.startswith(f"{project.policies_dir}/")} | \
+        _catalogs_only(blobs, project)
+    return State("working tree", build_day, tree, blobs)
+
+
+def _catalogs_only(blobs: dict[str, str], project: Project) -> dict[str, str]:
+    catalogs = {catalog_path(project.locales_dir, loc) for loc in project.translated_locales}
+    return {path: blob for path, blob in blobs.items() if posixpath.normpath(path) in catalogs}
+
+
+def _as_baseline(state: State) -> State:
+    return dataclasses.replace(state, baseline=True)
+
+
+def undated(state: State) -> State:
+    """The same state, its day marked as not saying when its texts appeared."""
+    return dataclasses.replace(state, dated=False)
