@@ -27,6 +27,7 @@ EDITORIAL_CATEGORIES = (
     "formatting",
     "punctuation",
     "case",
+    "spelling",
     "link-target",
     "style",
     "reordering",

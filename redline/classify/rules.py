@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
-from redline.classify import editorial, facts, material, periods
+from redline.classify import editorial, facts, material, periods, spelling
 from redline.classify.findings import Finding
 from redline.diff.facts import FactChange
 from redline.diff.sections import BlockChange
@@ -46,6 +46,7 @@ TEXT_RULES: list[TextRule] = [
     editorial.whitespace,
     editorial.punctuation,
     editorial.case,
+    spelling.spelling,
     editorial.formatting,
     editorial.link_target,
     editorial.last_updated_date,

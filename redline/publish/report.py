@@ -87,12 +87,13 @@ def render_text(report: Report) -> str:
         lines += ["", f"Sections ({len(sections)}):"]
         for section in sections:
             lines.append(f"  {section.kind:<8}  {section.id}  {section.title}".rstrip())
-            lines += [f"    {_text_block(block)}" for block in section.blocks]
+            lines += [f"    {text_block(block)}" for block in section.blocks]
     lines += _text_facts(report.facts)
     return "\n".join(lines) + "\n"
 
 
-def _text_block(block: BlockChange) -> str:
+def text_block(block: BlockChange) -> str:
+    """One changed block for a terminal: ``+`` added, ``-`` removed, ``↕`` moved, ``~`` word diff."""
     if block.old is None:
         return f"+ {block.new}"
     if block.new is None:
@@ -107,11 +108,12 @@ def _text_facts(facts: Sequence[FactChange]) -> list[str]:
     if not facts:
         return []
     return ["", f"Facts ({len(facts)}):"] + [
-        f"  {fact.kind:<9} {fact.path}: {_show(fact.old)} → {_show(fact.new)}" for fact in facts
+        f"  {fact.kind:<9} {fact.path}: {show(fact.old)} → {show(fact.new)}" for fact in facts
     ]
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
+    """A fact value as JSON, or an em dash for none."""
     return "—" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
@@ -129,8 +131,8 @@ def render_markdown(report: Report) -> str:
     if blocks:
         lines += ["", "<details>", "<summary>Changed text</summary>", ""]
         for section in blocks:
-            lines += [f"#### {_cell(titles[section.id])}", ""]
-            lines += [f"- {_html_block(block)}" for block in section.blocks] + [""]
+            lines += [f"#### {cell(titles[section.id])}", ""]
+            lines += [f"- {html_block(block)}" for block in section.blocks] + [""]
         lines.append("</details>")
     return "\n".join(lines) + "\n"
 
@@ -138,16 +140,17 @@ def render_markdown(report: Report) -> str:
 def _markdown_row(finding: Finding, kinds: Mapping[str, str], titles: Mapping[str, str]) -> str:
     change = "fact" if finding.fact else kinds.get(finding.section or "", "layout")
     weight = "material" if finding.material else "editorial"
-    where = _cell(_where(finding, titles))
-    return f"| {where} | {change} | **{finding.category}** ({weight}) | {_cell(finding.reason)} |"
+    where = cell(_where(finding, titles))
+    return f"| {where} | {change} | **{finding.category}** ({weight}) | {cell(finding.reason)} |"
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Make text safe inside a Markdown table cell."""
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _html_block(block: BlockChange) -> str:
+def html_block(block: BlockChange) -> str:
+    """One changed block as HTML with ``<ins>`` and ``<del>`` (escaped)."""
     if block.old is None:
         return f"added: <ins>{html.escape(block.new or '')}</ins>"
     if block.new is None:
@@ -162,8 +165,8 @@ def render_json(report: Report) -> str:
     """Render one JSON object: ``material``, ``findings``, ``sections`` (and ``facts`` if any)."""
     document: dict[str, Any] = {
         "material": report.verdict.material,
-        "findings": [_finding_json(finding) for finding in report.verdict.findings],
-        "sections": [_section_json(section) for section in report.sections],
+        "findings": [finding_json(finding) for finding in report.verdict.findings],
+        "sections": [section_json(section) for section in report.sections],
     }
     if report.facts:
         document["facts"] = [
@@ -172,7 +175,8 @@ def render_json(report: Report) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _finding_json(finding: Finding) -> dict[str, Any]:
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """A finding as a JSON object."""
     return {
         "category": finding.category,
         "material": finding.material,
@@ -182,7 +186,8 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _section_json(section: SectionChange) -> dict[str, Any]:
+def section_json(section: SectionChange) -> dict[str, Any]:
+    """A section change, with its blocks, as a JSON object."""
     return {
         "id": section.id,
         "title": section.title,

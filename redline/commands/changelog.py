@@ -1,0 +1,72 @@
+"""``redline changelog``: every notice of the history, for the notification pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from redline.commands._common import open_project, project_option
+
+if TYPE_CHECKING:
+    from redline.config import Project
+    from redline.notices.build import Setting
+    from redline.notices.model import Notice
+
+
+@click.command("changelog")
+@click.option("--ref", default="HEAD", show_default=True, metavar="REF",
+              help="The tip of the history (main's first-parent history is read from it).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Write notices.json, feeds/ and emails/ here (default: print notices.json).")
+@click.option("--check", is_flag=True, help="With --out: exit 1 when files there are stale; write nothing.")
+@project_option
+def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -> None:
+    """Build one notice per (policy, effective date) from git, with stable ids.
+
+    Writes notices.json (validated by schemas/notices.schema.json), an Atom feed and
+    a JSON Feed per locale, and the email bodies (text and HTML) of every notice in
+    every locale, from the templates in templates/notices/.
+    """
+    from redline import gitio
+    from redline.errors import RedlineError
+    from redline.notices.build import Setting, build_notices, site_url
+    from redline.notices.wording import load_wording
+    from redline.render.cache import RenderCache
+
+    if check and out is None:
+        raise RedlineError("--check compares the files of --out DIR", fix="pass --out DIR as well")
+    project = open_project(project_dir)
+    repo = gitio.open_repo(project.root)
+    try:
+        setting = Setting(site_url(project.root), load_wording(project.root), RenderCache())
+        notices, skipped = build_notices(repo, project, setting, ref)
+    finally:
+        repo.close()
+    for warning in skipped:
+        click.echo(f"warning: {warning}", err=True)
+    publish(project, notices, setting, out, check)
+
+
+def publish(project: Project, notices: list[Notice], setting: Setting, out: Path | None, check: bool) -> None:
+    """Print notices.json, or write (or, with ``check``, compare) every file under ``out``."""
+    from redline.errors import CheckFailed
+    from redline.notices import outputs
+    from redline.notices.build import site_name
+    from redline.notices.emails import NoticeTemplates
+    from redline.notices.feeds import FeedSite
+
+    site = FeedSite(setting.site_url, site_name(project.root))
+    if out is None:
+        click.echo(outputs.notices_json(notices, project, site), nl=False)
+        return
+    files = outputs.changelog_files(notices, project, site, NoticeTemplates(project.root, setting.wording))
+    if check:
+        stale = outputs.stale_files(out, files)
+        if stale:
+            raise CheckFailed(f"{len(stale)} changelog files in {out} are stale: " + ", ".join(stale[:5]))
+        return
+    written = outputs.write_files(out, files)
+    click.echo(f"{len(files)} files in {out} ({len(written)} written, {len(files) - len(written)} unchanged)",
+               err=True)
