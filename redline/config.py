@@ -73,7 +73,8 @@ def load_project(root: Path) -> Project:
     """Read the project settings from ``root/mkdocs.yml``."""
     path = root / "mkdocs.yml"
     try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        # B506 does not apply: _TolerantLoader is a SafeLoader whose unknown tags become plain values
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # nosec B506
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise RedlineError(f"malformed YAML: {error.problem}", where=f"{path}:{line}") from None
@@ -106,7 +107,17 @@ def _project_from(root: Path, options: dict[str, Any], path: Path) -> Project:
         root=root,
         source_locale=source,
         locales=ordered,
-        policies_dir=str(options.get("policies_dir", "policies")),
-        locales_dir=str(options.get("locales_dir", "locales")),
+        policies_dir=_folder(options, "policies_dir", "policies", path),
+        locales_dir=_folder(options, "locales_dir", "locales", path),
         history_start=str(start) if start else None,
     )
+
+
+def _folder(options: dict[str, Any], key: str, default: str, path: Path) -> str:
+    """A folder option: relative, inside the repository (sources are never read from elsewhere)."""
+    value = str(options.get(key, default)).strip().rstrip("/")
+    parts = value.replace("\\", "/").split("/")
+    if not value or value.startswith("/") or ":" in value or any(p in ("", ".", "..") for p in parts):
+        raise RedlineError(f"{key} '{value}' is not a folder inside the repository", where=str(path),
+                           fix=f"write a relative path without '..', e.g. {key}: {default}")
+    return value

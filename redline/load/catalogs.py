@@ -128,28 +128,47 @@ def _po_error(path: str, line: int, problem: str) -> RedlineError:
 def load_catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Catalog, list[Issue]]:
     """Read one locale's catalog; a missing file is an empty catalog."""
     path = catalog_path(locales_dir, locale)
-    catalog = Catalog(locale, path)
     raw = snapshot.read(path)
     if raw is None:
-        return catalog, []
-    from redline.load.data import decode
+        return Catalog(locale, path), []
+    return parse_catalog(raw, path, locale)
 
-    check_po_syntax(decode(raw, path), path)
+
+def parse_catalog(raw: bytes, path: str, locale: str) -> tuple[Catalog, list[Issue]]:
+    """Parse a catalog's bytes; entries seen in an earlier version are not parsed again."""
+    from redline.load.data import MAX_SOURCE_BYTES, decode
+    from redline.load.pochunks import read_messages
+
+    # Too large, not UTF-8, or not provably the same chunk by chunk: the whole-file path says why.
+    messages = read_messages(raw, locale) if len(raw) <= MAX_SOURCE_BYTES else None
+    if messages is None:
+        check_po_syntax(decode(raw, path), path)
+        messages = _read_whole(raw, path, locale)
+    catalog = Catalog(locale, path)
+    issues: list[Issue] = []
+    for msgid, string, fuzzy, line, differs in messages:
+        catalog.entries[msgid] = Entry(string, fuzzy, line)
+        if differs:
+            issues.append(_placeholder_issue(path, line, msgid, string))
+    return catalog, issues
+
+
+def _read_whole(raw: bytes, path: str, locale: str) -> list[tuple[str, str, bool, int, bool]]:
+    """Babel's reading of the whole file: (msgid, msgstr, fuzzy, line, placeholders differ)."""
     try:
         parsed = read_po(io.BytesIO(raw), locale=locale.replace("-", "_"), abort_invalid=True)
     except (PoFileError, ValueError, UnicodeDecodeError) as error:
         raise RedlineError(f"malformed catalog: {error}", where=path,
                            fix="open it in Poedit or run `pybabel update` to rewrite it") from None
-    issues: list[Issue] = []
+    messages = []
     for message in parsed:
         if not message.id or not isinstance(message.id, str):
             continue
         line = int(getattr(message, "lineno", 0) or 0)
         string = message.string if isinstance(message.string, str) else ""
-        catalog.entries[message.id] = Entry(string, message.fuzzy, line)
-        if string and placeholders(string) != placeholders(message.id):
-            issues.append(_placeholder_issue(path, line, message.id, string))
-    return catalog, issues
+        differs = bool(string) and placeholders(string) != placeholders(message.id)
+        messages.append((message.id, string, message.fuzzy, line, differs))
+    return messages
 
 
 def _placeholder_issue(path: str, line: int, msgid: str, msgstr: str) -> Issue:

@@ -26,7 +26,8 @@ FRONT_MATTER_SCHEMA: dict[str, Any] = {
         "description": {"type": "string"},
         "effective": {"type": "string", "format": "date"},
         "updated": {"type": "string", "format": "date"},
-        "formerly": {"type": "array", "items": {"type": "string"}},
+        # formerly ids become folders of the site (redirects): never a path such as ../../x
+        "formerly": {"type": "array", "items": {"type": "string", "pattern": ID_RE.pattern}},
     },
 }
 DATE_KEYS = ("effective", "updated")
@@ -139,6 +140,10 @@ def _meta_issue(error: jsonschema.ValidationError, meta: dict[str, Any], where: 
         return Issue(where, f"unknown front matter key '{unknown}'{did_you_mean(unknown, allowed)}",
                      f"use one of: {', '.join(allowed)}")
     key = ".".join(map(str, error.path)) or "front matter"
+    if error.validator == "pattern" and error.path and error.path[0] == "formerly":
+        return Issue(where, f"formerly: {error.instance!r} is not a policy id "
+                     "(lower-case letters, digits and hyphens)",
+                     "list earlier file names without .md, e.g. formerly: [cookies]")
     return Issue(where, f"{key}: {error.message}", "see the front matter keys in docs/editing.md")
 
 

@@ -5,8 +5,11 @@ Every stage reads sources through this interface; only :mod:`redline.gitio` know
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Protocol
+
+from redline.errors import RedlineError
 
 
 class Snapshot(Protocol):
@@ -37,19 +40,39 @@ class WorkTree:
         return "working tree"
 
     def read(self, path: str) -> bytes | None:
-        # A symlink could point anywhere (/etc/passwd): policy sources are plain files only.
-        candidate = self.root / path
-        target = candidate.resolve()
-        if candidate.is_symlink() or not target.is_relative_to(self.root) or not target.is_file():
+        # A symlink could point anywhere (/etc/passwd): sources are plain files, a link is an error.
+        refuse_links(self.root, path)
+        target = (self.root / path).resolve()
+        if not target.is_relative_to(self.root) or not target.is_file():
             return None
         return target.read_bytes()
 
     def list(self, folder: str) -> list[str]:
+        refuse_links(self.root, folder)
         base = self.root / folder
         if not base.is_dir():
             return []
-        found = (p for p in base.rglob("*") if p.is_file() and not p.is_symlink())
+        found: list[Path] = []
+        # Links are listed (so reading them fails loudly), never followed: a linked folder is not entered.
+        for top, folders, files in os.walk(base):
+            here = Path(top)
+            found += [here / name for name in files if (here / name).is_file() or (here / name).is_symlink()]
+            found += [here / name for name in folders if (here / name).is_symlink()]
         return sorted(p.relative_to(self.root).as_posix() for p in found)
+
+
+def refuse_links(root: Path, path: str) -> None:
+    """Fail if ``path`` or a folder on the way to it is a symbolic link."""
+    current = root
+    for part in Path(path).parts:
+        current = current / part
+        if current.is_symlink():
+            raise RedlineError(
+                f"is a symbolic link (to {os.readlink(current)})",
+                where=current.relative_to(root).as_posix(),
+                fix="replace the link with a copy of the file: sources are read from plain files only, "
+                    "so that no file outside the repository is ever published",
+            )
 
 
 class MemorySnapshot:

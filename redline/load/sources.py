@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from redline.config import Project
 from redline.errors import RedlineError
-from redline.load.catalogs import Catalog, check_locale, load_catalog
-from redline.load.data import DataSet, Issue, load_data
-from redline.load.policy import PolicySource, parse_policy
+from redline.load import memo
+from redline.load.catalogs import Catalog, check_locale
+from redline.load.data import DataSet, Issue
+from redline.load.policy import PolicySource
 from redline.load.snapshot import Snapshot
 
 
@@ -52,17 +53,20 @@ def load_sources(snapshot: Snapshot, project: Project, strict: bool = True) -> S
         snapshot: the files to read.
         project: where they are.
         strict: raise the first data or catalog issue instead of collecting it.
+
+    A file already parsed (same content, in any snapshot) is not parsed again
+    (:mod:`redline.load.memo`), so loading every commit of a history stays cheap.
     """
     for locale in project.locales:
         check_locale(locale, "mkdocs.yml")
     sources = Sources(project, snapshot)
-    data, issues = load_data(snapshot, f"{project.policies_dir}/_data")
+    data, issues = memo.data(snapshot, f"{project.policies_dir}/_data")
     if issues and strict:
         raise issues[0].error()
     sources.data, sources.issues = data, issues
     sources.policies = _load_policies(snapshot, project.policies_dir)
     for locale in project.translated_locales:
-        catalog, problems = load_catalog(snapshot, project.locales_dir, locale)
+        catalog, problems = memo.catalog(snapshot, project.locales_dir, locale)
         if problems and strict:
             raise problems[0].error()
         sources.catalogs[locale] = catalog
@@ -76,7 +80,7 @@ def _load_policies(snapshot: Snapshot, folder: str) -> dict[str, PolicySource]:
         relative = path[len(folder) + 1 :]
         if not path.endswith(".md") or "/" in relative or relative.startswith("_"):
             continue
-        policy = parse_policy(snapshot.read(path) or b"", path)
+        policy = memo.policy(snapshot, path)
         policies[policy.id] = policy
     _check_formerly(policies)
     return dict(sorted(policies.items()))

@@ -1,0 +1,100 @@
+"""Parsed sources by content: each distinct policy, data set and catalog is parsed once.
+
+A history walk loads the sources of hundreds of commits that differ in a file or two.
+Results are keyed by each file's content id — git's blob id, which a git snapshot knows
+from its tree without reading the file (``Snapshot.blob_id``); other snapshots hash the
+bytes the same way — so an unchanged file is neither read nor parsed again. Errors are
+never remembered: a bad file fails every time, with its own message.
+
+Parsed values are shared between loads, so callers treat them as read-only (rendering
+copies what it translates); the containers handed out (catalog entries, data sets,
+issue lists) are fresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from redline.load.catalogs import Catalog, catalog_path, parse_catalog
+from redline.load.data import DataSet, Issue, load_data
+from redline.load.policy import PolicySource, parse_policy
+from redline.load.snapshot import Snapshot
+
+T = TypeVar("T")
+
+
+class Lru(Generic[T]):
+    """A small least-recently-used memo (bounded: a catalog version holds ~1 MB)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[str, ...], T] = OrderedDict()
+
+    def get(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
+        """The value for ``key``, made (and remembered) on a miss."""
+        if key in self.items:
+            self.items.move_to_end(key)
+            return self.items[key]
+        value = make()
+        self.items[key] = value
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
+        return value
+
+
+POLICIES: Lru[PolicySource] = Lru(2048)
+CATALOGS: Lru[tuple[Catalog, list[Issue]]] = Lru(64)
+DATA: Lru[tuple[DataSet, list[Issue]]] = Lru(512)
+
+
+def content_id(data: bytes) -> str:
+    """Git's blob id of ``data``, so a file on disk and the same file in a commit share an id.
+
+    >>> content_id(b"")
+    'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391'
+    """
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def file_id(snapshot: Snapshot, path: str) -> tuple[str | None, bytes | None]:
+    """(content id, the bytes when they had to be read) of ``path``; None when it is absent."""
+    known = getattr(snapshot, "blob_id", None)
+    if callable(known):
+        blob = known(path)
+        return (str(blob) if blob is not None else None), None
+    raw = snapshot.read(path)
+    return (content_id(raw) if raw is not None else None), raw
+
+
+def _read(snapshot: Snapshot, path: str, raw: bytes | None) -> bytes:
+    return raw if raw is not None else snapshot.read(path) or b""
+
+
+def policy(snapshot: Snapshot, path: str) -> PolicySource:
+    """:func:`~redline.load.policy.parse_policy` of ``path``, parsed once per content."""
+    blob, raw = file_id(snapshot, path)
+    if blob is None:
+        return parse_policy(b"", path)
+    return POLICIES.get((path, blob), lambda: parse_policy(_read(snapshot, path, raw), path))
+
+
+def catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Catalog, list[Issue]]:
+    """:func:`~redline.load.catalogs.load_catalog`, parsed once per content."""
+    path = catalog_path(locales_dir, locale)
+    blob, raw = file_id(snapshot, path)
+    if blob is None:
+        return Catalog(locale, path), []
+    found, issues = CATALOGS.get((path, locale, blob),
+                                 lambda: parse_catalog(_read(snapshot, path, raw), path, locale))
+    return Catalog(found.locale, found.path, dict(found.entries)), list(issues)
+
+
+def data(snapshot: Snapshot, folder: str) -> tuple[DataSet, list[Issue]]:
+    """:func:`~redline.load.data.load_data`, validated once per content of the whole folder."""
+    key = (folder, *(f"{path}={file_id(snapshot, path)[0]}" for path in snapshot.list(folder)))
+    found, issues = DATA.get(key, lambda: load_data(snapshot, folder))
+    copy = DataSet(dict(found.values), dict(found.documents), found.schema, list(found.translatable))
+    return copy, list(issues)
