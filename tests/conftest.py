@@ -70,7 +70,14 @@ def make_project(path: Path, example: bool = True) -> GitProject:
                 shutil.copytree(source, path / part, ignore=shutil.ignore_patterns("*.mo"))
             elif source.is_file():
                 shutil.copy2(source, path / part)
+        _forget_history_start(path / "mkdocs.yml")
     return project
+
+
+def _forget_history_start(config: Path) -> None:
+    """A new repository has none of the example's commits: drop its ``history_start``."""
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if "history_start:" not in line), encoding="utf-8")
 
 
 @pytest.fixture
