@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from redline.publish.pages import SitePage
 
 
 def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Path,
-               build_date: dt.date | None = None) -> None:
+               build_date: dt.date | None = None, extra: Mapping[str, str] | None = None) -> None:
     """Build every locale's pages into ``site_dir/<locale>/`` and a language chooser at its root.
 
     Args:
@@ -33,6 +33,7 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
         pages: locale -> its pages.
         site_dir: the output folder (replaced only once every locale built).
         build_date: the day the site is built as of; also mkdocs' build date (sitemap).
+        extra: more files (path relative to the site -> text), e.g. the notices and feeds.
     """
     from mkdocs.config import load_config
 
@@ -46,6 +47,10 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
                 _prepare(config, project, locale, pages[locale])
                 _run(config, locale)
         (staging / "index.html").write_text(chooser_html(project, pages), encoding="utf-8")
+        for name, text in sorted((extra or {}).items()):
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -65,12 +65,16 @@ def test_notices_json_matches_golden_and_schema(history: GitProject) -> None:
 
 
 def test_one_notice_per_policy_and_effective_date(history: GitProject) -> None:
-    """Every (policy, effective date) once, dated the day it landed on main, oldest first."""
+    """Every (policy, effective date) once, oldest first, dated the day it landed on main.
+
+    A first version older than the repository (committed after its effective date) is dated
+    by its effective date: it was public by then at the latest.
+    """
     document = notices(history)
     assert [(n["id"], n["notice_date"], n["previous_effective"], n["material"], n["formerly"])
             for n in document["notices"]] == [
-        (IDS[0], "2026-02-20", None, False, None), (IDS[1], "2026-02-20", None, False, None),
-        (IDS[2], "2026-02-20", None, False, None), (IDS[3], "2026-03-01", "2026-02-01", True, None),
+        (IDS[0], "2026-02-01", None, False, None), (IDS[1], "2026-02-01", None, False, None),
+        (IDS[2], "2026-02-01", None, False, None), (IDS[3], "2026-03-01", "2026-02-01", True, None),
         (IDS[4], "2026-03-01", "2026-02-01", True, None),
         (IDS[5], "2026-04-10", "2026-02-01", False, "cookies"),
         (IDS[6], "2026-04-10", "2026-04-01", True, None)]

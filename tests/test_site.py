@@ -45,9 +45,9 @@ def pages_under(site: Path, folder: str) -> list[str]:
 def test_builds_report_what_they_published(built: Sites) -> None:
     """Each build says how many pages, versions and locales, and as of which day."""
     assert built.output == {
-        "before": f"built 52 pages (4 versions of 3 policies) in 4 locales into {built.before} "
+        "before": f"built 56 pages (4 versions of 3 policies) in 4 locales into {built.before} "
                   "as on 2026-03-20\n",
-        "after": f"built 56 pages (5 versions of 3 policies) in 4 locales into {built.after} "
+        "after": f"built 60 pages (5 versions of 3 policies) in 4 locales into {built.after} "
                  "as on 2026-07-01\n",
     }
 
@@ -138,10 +138,10 @@ def test_archive_stays_out_of_navigation_and_search(built: Sites) -> None:
     html = page(built.after, "en/privacy/")
     nav = html[html.index('data-md-type="navigation"'):html.index('data-md-type="toc"')]
     links = re.findall(r'<a href="([^"#]*)" class="md-nav__link', nav)
-    assert links == ["..", "../cookies/", "./", "../security/"]
+    assert links == ["..", "../changes/", "../cookies/", "./", "../security/"]
     index = json.loads((built.after / "en/search/search_index.json").read_text(encoding="utf-8"))
     assert sorted({doc["location"].split("#")[0] for doc in index["docs"]}) == [
-        "", "cookies/", "privacy/", "security/"]
+        "", "changes/", "cookies/", "privacy/", "security/"]
 
 
 def test_hreflang_alternates_name_the_same_page(built: Sites) -> None:
@@ -182,3 +182,15 @@ def test_sitemap_is_dated_by_the_build_date(built: Sites) -> None:
     for site, day in ((built.before, "2026-03-20"), (built.after, "2026-07-01")):
         sitemap = (site / "en/sitemap.xml").read_text(encoding="utf-8")
         assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {day}
+
+
+def test_changes_page_lists_every_notice_with_its_links(built: Sites) -> None:
+    """Each locale's changes page lists the notices, material ones marked, linking version and redline."""
+    html = page(built.after, "es/changes/")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Cambio sustancial · Aviso publicado el" in text
+    assert 'href="../privacy/compare/2026-02-01...2026-04-15/"' in html
+    assert 'href="../privacy/versions/2026-04-15/"' in html
+    assert 'href="../../notices/feeds/es.atom.xml"' in html
+    assert (built.after / "notices/feeds/es.atom.xml").is_file()
+    assert (built.after / "notices/notices.json").is_file()

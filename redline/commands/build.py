@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from redline.commands._common import open_project, project_option
+
+if TYPE_CHECKING:
+    from redline.config import Project
+    from redline.publish.pages import SitePage
 
 
 @click.command("build")
@@ -34,9 +39,29 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)
+    extra = _add_changes(project, pages) if not no_history else {}
     target = site_dir or project.root / "site"
-    build_site(project, pages, target, today)
+    build_site(project, pages, target, today, extra)
     versions = sum(len(h.versions) for h in history.locales[project.source_locale])
     click.echo(f"built {sum(len(p) for p in pages.values())} pages ({versions} versions of "
                f"{len(history.locales[project.source_locale])} policies) in {len(project.locales)} locales "
                f"into {target} as on {today.isoformat()}", err=True)
+
+
+def _add_changes(project: Project, pages: dict[str, list[SitePage]]) -> dict[str, str]:
+    """Add each locale's changes page; return the notices, feeds and emails to publish under notices/."""
+    from redline import gitio
+    from redline.commands.changelog import changelog_outputs
+    from redline.publish.changes import changes_page, with_changes_link
+
+    repo = gitio.open_repo(project.root)
+    try:
+        notices, files, skipped = changelog_outputs(repo, project)
+    finally:
+        repo.close()
+    for warning in skipped:
+        click.echo(f"warning: {warning}", err=True)
+    for locale, locale_pages in pages.items():
+        locale_pages[:] = [with_changes_link(p, locale) if p.path == "index.md" else p for p in locale_pages]
+        locale_pages.append(changes_page(notices, locale, {page.path for page in locale_pages}))
+    return {f"notices/{name}": text for name, text in files.items()}

@@ -11,6 +11,7 @@ from redline.commands._common import open_project, project_option
 
 if TYPE_CHECKING:
     from redline.config import Project
+    from redline.gitio import Repository
     from redline.notices.build import Setting
     from redline.notices.model import Notice
 
@@ -70,3 +71,20 @@ def publish(project: Project, notices: list[Notice], setting: Setting, out: Path
     written = outputs.write_files(out, files)
     click.echo(f"{len(files)} files in {out} ({len(written)} written, {len(files) - len(written)} unchanged)",
                err=True)
+
+
+def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD"
+                      ) -> tuple[list[Notice], dict[str, str], list[str]]:
+    """The notices of ``ref``'s history, every changelog file (path -> text), and the warnings."""
+    from redline.notices import outputs
+    from redline.notices.build import Setting, build_notices, site_name, site_url
+    from redline.notices.emails import NoticeTemplates
+    from redline.notices.feeds import FeedSite
+    from redline.notices.wording import load_wording
+    from redline.render.cache import RenderCache
+
+    setting = Setting(site_url(project.root), load_wording(project.root), RenderCache())
+    notices, skipped = build_notices(repo, project, setting, ref)
+    site = FeedSite(setting.site_url, site_name(project.root))
+    files = outputs.changelog_files(notices, project, site, NoticeTemplates(project.root, setting.wording))
+    return notices, files, skipped

@@ -92,11 +92,13 @@ def first_notice(version: PolicyVersion, head: Sources, setting: Setting) -> Not
     titles = {head.project.source_locale: policy.title}
     for locale, catalog in head.catalogs.items():
         titles[locale] = catalog.lookup(policy.title) or policy.title
-    earliest = add_duration(version.notice_date, notice_period(head).duration)
+    # A policy older than its repository was published on its effective date at the latest.
+    given = min(version.notice_date, version.effective)
+    earliest = add_duration(given, notice_period(head).duration)
     return Notice(
         id=notice_id(version.policy, version.effective), policy=version.policy,
         title={loc: titles.get(loc, policy.title) for loc in head.project.locales},
-        notice_date=version.notice_date, effective=version.effective, previous_effective=None,
+        notice_date=given, effective=version.effective, previous_effective=None,
         earliest_effective=earliest, material=False,
         urls={loc: urls(setting.site_url, loc, version.policy, version.effective, None)
               for loc in head.project.locales},

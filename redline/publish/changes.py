@@ -1,0 +1,73 @@
+"""The changes page of a locale: every notice, newest first, with links to the feeds.
+
+Pure: notices in, a :class:`SitePage` out. Feed links are raw HTML because the feeds
+are not MkDocs pages (MkDocs would report them as missing documentation files).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+
+from redline.notices.model import Notice
+from redline.publish import ui
+from redline.publish.pages import SitePage
+from redline.publish.paths import link, policy_path
+
+CHANGES_PATH = "changes/index.md"
+
+
+def changes_page(notices: Sequence[Notice], locale: str, pages: Collection[str]) -> SitePage:
+    """The locale's list of notices (policy, dates, verdict, sections, links).
+
+    Args:
+        notices: every notice of the history.
+        locale: the page's locale.
+        pages: source paths of the locale's pages: a link is made only to a page that exists.
+    """
+    title = ui.text(locale, "changes_title")
+    lines = [f"# {title}", "", ui.text(locale, "changes_intro"), "", _feed_links(locale), ""]
+    ordered = sorted(notices, key=lambda n: (n.notice_date, n.effective, n.id), reverse=True)
+    for notice in ordered:
+        lines.extend(_entry(notice, locale, pages))
+    if not ordered:
+        lines.append(ui.text(locale, "changes_none"))
+    return SitePage(CHANGES_PATH, title, "\n".join(lines) + "\n", {"kind": "changes"})
+
+
+def _feed_links(locale: str) -> str:
+    atom = f"../../notices/feeds/{locale}.atom.xml"
+    feed = f"../../notices/feeds/{locale}.json"
+    atom_label = html.escape(ui.text(locale, "feed_atom"))
+    feed_label = html.escape(ui.text(locale, "feed_json"))
+    return (f'<p class="redline-feeds"><a href="{atom}" type="application/atom+xml">{atom_label}</a> · '
+            f'<a href="{feed}" type="application/feed+json">{feed_label}</a></p>')
+
+
+def _entry(notice: Notice, locale: str, pages: Collection[str]) -> list[str]:
+    name = notice.title.get(locale) or next(iter(notice.title.values()), notice.policy)
+    verdict = ui.text(locale, "material" if notice.material else "editorial")
+    effective = ui.long_date(notice.effective, locale)
+    day = notice.effective.isoformat()
+    targets = [(ui.text(locale, "read_version"), policy_path(notice.policy, "versions", day))]
+    if notice.previous_effective is not None:
+        span = f"{notice.previous_effective.isoformat()}...{day}"
+        targets.append((ui.text(locale, "compare"), policy_path(notice.policy, "compare", span)))
+    links = " · ".join(f"[{label}]({link(CHANGES_PATH, path)})" for label, path in targets if path in pages)
+    lines = [
+        f"## {name} — {effective} {{ #{notice.id} }}", "",
+        f"**{verdict}** · {ui.text(locale, 'notice_date', date=ui.long_date(notice.notice_date, locale))}"
+        f" · {ui.text(locale, 'changes_effective', date=effective)}", "",
+        *([links, ""] if links else []),
+    ]
+    titles = [s["title"].get(locale) or s["id"] for s in notice.sections]
+    if titles:
+        lines.extend([ui.text(locale, "changes_sections"), "", *(f"- {t}" for t in titles), ""])
+    return lines
+
+
+def with_changes_link(home: SitePage, locale: str) -> SitePage:
+    """The locale's home page with a link to its changes page."""
+    line = f"\n[{ui.text(locale, 'changes_title')}]({link(home.path, CHANGES_PATH)})\n"
+    return replace(home, body=home.body + line)
