@@ -43,11 +43,27 @@ class Project:
         return tuple(loc for loc in self.locales if loc != self.source_locale)
 
 
+class _UnsafeTag(Exception):
+    """A tag MkDocs would run as code, and its line."""
+
+    def __init__(self, tag: str, line: int) -> None:
+        super().__init__(tag)
+        self.tag, self.line = tag, line
+
+
 class _TolerantLoader(yaml.SafeLoader):
     """SafeLoader that reads unknown tags as plain values instead of failing."""
 
 
+#: MkDocs loads mkdocs.yml with PyYAML's unsafe loader, where ``!!python/object/apply:os.system``
+#: runs a command: mkdocs.yml changes through pull requests, so only names of Markdown extensions pass.
+PYTHON_TAG = "tag:yaml.org,2002:python/"
+SAFE_NAMES = ("name:material.", "name:pymdownx.", "name:markdown.")
+
+
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if suffix.startswith(PYTHON_TAG) and not suffix.removeprefix(PYTHON_TAG).startswith(SAFE_NAMES):
+        raise _UnsafeTag(f"!!{suffix.removeprefix('tag:yaml.org,2002:')}", node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -70,16 +86,38 @@ def find_root(start: Path) -> Path:
 
 
 def load_project(root: Path) -> Project:
-    """Read the project settings from ``root/mkdocs.yml``."""
+    """Read the project settings from ``root/mkdocs.yml`` (and check the files it ``INHERIT``s)."""
     path = root / "mkdocs.yml"
+    document = _read_config(path)
+    _check_inherited(document, path, root)
+    options = _plugin_options(document if isinstance(document, dict) else {})
+    return _project_from(root, options, path)
+
+
+def _check_inherited(document: Any, path: Path, root: Path, depth: int = 0) -> None:
+    """MkDocs loads a file ``INHERIT`` names the same (unsafe) way: it must be in the repository and safe."""
+    parent = document.get("INHERIT") if isinstance(document, dict) else None
+    if parent is None:
+        return
+    target = (path.parent / str(parent)).resolve()
+    if depth > 8 or not target.is_relative_to(root.resolve()) or not target.is_file():
+        raise RedlineError(f"INHERIT '{parent}' is not a configuration file inside the repository",
+                           where=str(path), fix="inherit a YAML file of this repository, or remove INHERIT")
+    _check_inherited(_read_config(target), target, root, depth + 1)
+
+
+def _read_config(path: Path) -> Any:
     try:
         # B506 does not apply: _TolerantLoader is a SafeLoader whose unknown tags become plain values
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # nosec B506
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise RedlineError(f"malformed YAML: {error.problem}", where=f"{path}:{line}") from None
-    options = _plugin_options(document if isinstance(document, dict) else {})
-    return _project_from(root, options, path)
+    except _UnsafeTag as unsafe:
+        raise RedlineError(f"YAML tag '{unsafe.tag}' could run code", where=f"{path}:{unsafe.line}",
+                           fix="remove it: mkdocs.yml may only name Markdown extensions "
+                               "(!!python/name:material..., pymdownx..., markdown...)") from None
+    return document
 
 
 def _plugin_options(document: dict[str, Any]) -> dict[str, Any]:
