@@ -223,9 +223,11 @@ def test_policy_added_later_is_a_material_notice(tmp_path: Path) -> None:
     """A policy added after the first commit is new text for readers: judged like in a pull request."""
     project = make_project(tmp_path / "repo")
     project.commit({}, "Example policies", "2026-02-20")
-    project.commit({"policies/ai.md": "---\ntitle: AI Policy\neffective: 2026-04-15\n---\n\n"
-                    "# AI Policy { #ai }\n\nWe use your messages to train our models.\n"}, "AI policy", "2026-03-10")
+    ai_policy = ("---\ntitle: AI Policy\neffective: 2026-04-15\n---\n\n"
+                 "# AI Policy { #ai }\n\nWe use your messages to train our models.\n")
+    project.commit({"policies/ai.md": ai_policy}, "AI policy", "2026-03-10")
     added = notice(notices(project), "ai-2026-04-15-3d15d927")
     assert (added["notice_date"], added["previous_effective"], added["material"], added["sections"]) == (
-        "2026-03-10", None, True, [{"id": "ai", "kind": "added", "title": {loc: "AI Policy" for loc in LOCALES}}])
+        "2026-03-10", None, True,
+        [{"id": "ai", "kind": "added", "title": dict.fromkeys(LOCALES, "AI Policy")}])
     assert [r["category"] for r in added["reasons"]] == ["new-purpose", "new-purpose"]
