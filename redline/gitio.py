@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from redline.errors import GitError
 FIELD = "\x1f"
 RECORD = "\x1e"
 LOG_FORMAT = f"{RECORD}%H{FIELD}%P{FIELD}%cI{FIELD}%aI{FIELD}%B{FIELD}"
+FULL_ID_RE = re.compile(r"[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")
 DAMAGED_FIX = ("the repository is damaged: `git fsck` lists what is missing; fetch it again "
                "(`git fetch --refetch`) or make a fresh clone")
 
@@ -143,6 +145,8 @@ class Repository:
     def _check_readable(self, ref: str) -> None:
         """Fail when ``ref`` (or HEAD) names a commit whose object git cannot read: a damaged repository."""
         for name in dict.fromkeys((ref, "HEAD")):
+            if FULL_ID_RE.fullmatch(name):
+                continue  # a full id "resolves" to itself whether or not git has it: unknown, not damaged
             try:
                 sha = str(self.repo.git.rev_parse("--verify", "--quiet", name)).strip()
             except GitCommandError:
@@ -183,10 +187,11 @@ class Repository:
             entry = self.repo.commit(sha).tree / path
         except KeyError:
             return
-        except (ValueError, GitCommandError) as error:
-            raise DamagedRepository(f"cannot read the tree of {sha[:10]}: {error}", fix=DAMAGED_FIX) from None
-        raise DamagedRepository(f"cannot read {path} at {sha[:10]}: git object {entry.hexsha[:10]} is missing "
-                                "or corrupt", fix=DAMAGED_FIX)
+        except (ValueError, GitCommandError):
+            raise DamagedRepository(f"cannot read the tree of {sha[:10]}: a git object is missing or corrupt",
+                                    fix=DAMAGED_FIX) from None
+        raise DamagedRepository(f"cannot read {path} at {sha[:10]}: git object {entry.hexsha[:10]} is "
+                                "missing or corrupt", fix=DAMAGED_FIX)
 
     def list_tree(self, sha: str, folder: str) -> list[str]:
         """Every file path under ``folder`` at commit ``sha`` (through the object reader)."""
@@ -231,7 +236,7 @@ class Repository:
         folder = folder.strip("/")
         root = self._tree(f"{sha}:{folder}" if folder else f"{sha}^{{tree}}")
         if root is None:
-            self._require_commit(sha)
+            self._absent_folder(sha, folder)
             return {}
         found: dict[str, str] = {}
         pending = [(root, folder)]
@@ -240,10 +245,29 @@ class Repository:
             for mode, name, oid in _tree_entries(data, len(sha) // 2):
                 path = f"{prefix}/{name}" if prefix else name
                 if mode == b"40000":
-                    pending.append((self._tree(oid) or b"", path))
+                    pending.append((self._subtree(oid, sha), path))
                 elif mode != b"160000":  # submodules are not files
                     found[path] = oid
         return dict(sorted(found.items()))
+
+    def _subtree(self, oid: str, sha: str) -> bytes:
+        data = self._tree(oid)
+        if data is None:
+            raise _damaged_tree(sha)
+        return data
+
+    def _absent_folder(self, sha: str, folder: str) -> None:
+        """Git says "missing" for a folder not in the tree and for a damaged one: tell them apart."""
+        self._require_commit(sha)
+        parent, _, name = folder.rpartition("/")
+        data = self._tree(f"{sha}:{parent}" if parent else f"{sha}^{{tree}}")
+        if data is None:
+            if not folder:
+                raise _damaged_tree(sha)
+            self._absent_folder(sha, parent)
+            return
+        if any(mode == b"40000" and entry == name for mode, entry, _ in _tree_entries(data, len(sha) // 2)):
+            raise _damaged_tree(sha)
 
     def first_parent_blobs(
         self, ref: str = "HEAD", paths: tuple[str, ...] = (), since: str | None = None
@@ -257,8 +281,9 @@ class Repository:
         sha = self.resolve(ref)
         base = self.resolve(since) if since else None
         files: dict[str, str] = {}
-        for folder in (paths or ("",)) if base else ():
-            files.update(self.blob_ids(base, folder))
+        if base is not None:
+            for folder in paths or ("",):
+                files.update(self.blob_ids(base, folder))
         out = self._git("log", "--first-parent", "--reverse", "-m", "--root", "--raw", "-z", "--no-abbrev",
                         "--no-renames", "--no-color", f"--format={LOG_FORMAT}",
                         f"{base}..{sha}" if base else sha, "--", *paths)
@@ -310,6 +335,11 @@ def _parse_commit(record: str) -> Commit:
         message=message.strip(),
         paths=paths,
     )
+
+
+def _damaged_tree(sha: str) -> DamagedRepository:
+    return DamagedRepository(f"cannot read the tree of {sha[:10]}: a git object is missing or corrupt",
+                             fix=DAMAGED_FIX)
 
 
 def _text(value: str | bytes) -> str:

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic policy-repository generator and ``bench/run.py``."""
