@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import posixpath
 from dataclasses import dataclass, field
@@ -61,14 +62,28 @@ class State:
                 found[relative.removesuffix(".md")] = path
         return dict(sorted(found.items()))
 
-    def input_key(self, project: Project, policy_path: str, locale: str) -> str:
-        """Content hash of every file a render of ``policy_path`` in ``locale`` reads."""
-        others = set(self.policy_paths(project).values()) - {policy_path}
-        catalogs = {catalog_path(project.locales_dir, loc) for loc in project.locales}
-        wanted = catalog_path(project.locales_dir, locale)
-        parts = [f"{path}={blob}" for path, blob in sorted(self.blobs.items())
-                 if path not in others and (path not in catalogs or path == wanted)]
-        return hashlib.sha256("\n".join([locale, *parts]).encode()).hexdigest()
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """Hash of every input file's path and blob id: equal states have equal fingerprints."""
+        return _hash("\n".join(f"{path}={blob}" for path, blob in sorted(self.blobs.items())))
+
+    def input_keys(self, project: Project) -> dict[tuple[str, str], str]:
+        """(policy id, locale) -> content hash of every file a render of it reads.
+
+        A render of policy P in locale L reads P's file, every other file of the policies
+        folder but the other policies (data, partials), and L's catalog.
+        """
+        policies = self.policy_paths(project)
+        catalogs = {catalog_path(project.locales_dir, loc): loc for loc in project.locales}
+        others = set(policies.values()) | set(catalogs)
+        shared = _hash("\n".join(f"{p}={b}" for p, b in sorted(self.blobs.items()) if p not in others))
+        catalog = {loc: self.blobs.get(path, "") for path, loc in catalogs.items()}
+        return {(pid, locale): _hash(f"{locale}\n{path}={self.blobs[path]}\n{shared}\n{catalog[locale]}")
+                for pid, path in policies.items() for locale in project.locales}
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def open_history(root: Path) -> Repository:

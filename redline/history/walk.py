@@ -7,9 +7,12 @@ the content-addressed :class:`~redline.render.cache.RenderCache`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from redline.config import Project
 from redline.errors import GitError, RedlineError
@@ -29,6 +32,7 @@ from redline.render.cache import RenderCache
 from redline.render.render import render_policy
 
 Pair = tuple[str, str]
+Present = list[tuple[dt.date, set[str]]]
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class _Walk:
     cache: RenderCache
     warnings: list[str] = field(default_factory=list)
     keys: list[dict[Pair, str]] = field(default_factory=list)
+    loaded: OrderedDict[int, Sources] = field(default_factory=OrderedDict)
 
     def revisions(self) -> list[Revision]:
         self.keys = [self._keys(state) for state in self.states]
@@ -67,9 +72,7 @@ class _Walk:
         return found
 
     def _keys(self, state: State) -> dict[Pair, str]:
-        return {(pid, locale): state.input_key(self.project, path, locale)
-                for pid, path in state.policy_paths(self.project).items()
-                for locale in self.project.locales}
+        return state.input_keys(self.project)
 
     def _is_current(self, index: int, pairs: Sequence[Pair]) -> bool:
         """True when a state's inputs for one of ``pairs`` are still those of the newest state."""
@@ -77,19 +80,20 @@ class _Walk:
         return any(final.get(pair) == self.keys[index][pair] for pair in pairs)
 
     def _render_state(self, index: int, changed: list[Pair]) -> list[Revision]:
-        state = self.states[index]
-        try:
-            sources = self.sources(index)
-        except RedlineError as error:
-            self._skip(index, changed, error)
+        failed = self.cache.facts.get(f"state-failed:{self.states[index].fingerprint}")
+        if failed is not None:
+            self._skip(index, changed, RedlineError(failed["what"], where=failed["where"], fix=failed["fix"]))
             return []
         revisions = []
         for pid, locale in changed:
             try:
-                revisions.append(self._revision(index, sources, pid, locale))
+                revisions.append(self._revision(index, pid, locale))
+            except _LoadFailed as failure:
+                self._skip(index, changed, failure.error)
+                return []
             except RedlineError as error:
                 self._skip(index, [(pid, locale)], error)
-        self._check_translated(state, sources, revisions)
+        self._check_translated(revisions)
         return revisions
 
     def _skip(self, index: int, pairs: Sequence[Pair], error: RedlineError) -> None:
@@ -101,32 +105,72 @@ class _Walk:
         what = f"{error.where}: {error.what}" if error.where else error.what
         self.warnings.append(f"{self.states[index].label}: skipped {which}: {what}")
 
-    def _check_translated(self, state: State, sources: Sources, revisions: list[Revision]) -> None:
+    def _check_translated(self, revisions: list[Revision]) -> None:
         """A strict build fails on today's missing translations, with the renderer's own message."""
         if self.allow_fallback:
             return
         for revision in revisions:
             pair = (revision.policy, revision.locale)
             if not revision.complete and self._is_current(revision.state, [pair]):
-                render_policy(sources, *pair)
+                render_policy(self.sources(revision.state), *pair)
 
     def sources(self, index: int) -> Sources:
-        return load_sources(self.states[index].snapshot, self.project)
+        """The sources of state ``index`` (the last few are kept)."""
+        if index in self.loaded:
+            return self.loaded[index]
+        sources = load_sources(self.states[index].snapshot, self.project)
+        self.loaded[index] = sources
+        if len(self.loaded) > 4:
+            self.loaded.popitem(last=False)
+        return sources
 
-    def _revision(self, index: int, sources: Sources, pid: str, locale: str) -> Revision:
+    def _state_sources(self, index: int) -> Sources:
+        try:
+            return self.sources(index)
+        except GitError:
+            raise
+        except RedlineError as error:
+            self.cache.facts.put(f"state-failed:{self.states[index].fingerprint}",
+                                 {"what": error.what, "where": error.where, "fix": error.fix})
+            raise _LoadFailed(error) from None
+
+    def _revision(self, index: int, pid: str, locale: str) -> Revision:
+        state = self.states[index]
+        fact_key = f"revision:{self.keys[index][(pid, locale)]}"
+        fact = self.cache.facts.get(fact_key)
+        if fact is None:
+            fact = self._render_fact(index, pid, locale)
+            self.cache.facts.put(fact_key, fact)
+        effective = dt.date.fromisoformat(fact["effective"])
+        # A text older than its state's day is dated by what its front matter declares.
+        declared = fact["updated"] or (None if state.dated else fact["effective"])
+        return Revision(
+            policy=pid, locale=locale, effective=effective, day=state.day, state=index,
+            digest=fact["digest"], complete=fact["complete"],
+            declared=dt.date.fromisoformat(declared) if declared else None,
+            formerly=tuple(fact["formerly"]), label=state.label,
+        )
+
+    def _render_fact(self, index: int, pid: str, locale: str) -> dict[str, Any]:
+        sources = self._state_sources(index)
         policy = sources.policy(pid)
         # ``updated`` held at the effective date: the text alone decides what changed.
         rendered = self.cache.render(sources, pid, locale, allow_fallback=True,
                                      meta={"updated": policy.effective})
         digest = hashlib.sha256(f"{rendered.title}\0{rendered.markdown}".encode()).hexdigest()
-        state = self.states[index]
-        # A text older than its state's day is dated by what its front matter declares.
-        declared = policy.meta.get("updated") or (None if state.dated else policy.effective)
-        return Revision(
-            policy=pid, locale=locale, effective=policy.effective, day=state.day, state=index,
-            digest=digest, complete=not rendered.fallbacks, declared=declared,
-            formerly=tuple(policy.meta.get("formerly", [])), label=state.label,
-        )
+        updated = policy.meta.get("updated")
+        return {"digest": digest, "complete": not rendered.fallbacks,
+                "effective": policy.effective.isoformat(),
+                "updated": updated.isoformat() if updated else None,
+                "formerly": list(policy.meta.get("formerly", []))}
+
+
+class _LoadFailed(Exception):
+    """A state's sources do not load: every pair of it is skipped."""
+
+    def __init__(self, error: RedlineError) -> None:
+        super().__init__(error.what)
+        self.error = error
 
 
 def load_history(
@@ -144,36 +188,40 @@ def load_history(
     walk = _Walk(project, states, allow_fallback, cache or RenderCache())
     revisions = walk.revisions()
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
-    loaded: dict[int, Sources] = {}
+    present = [(state.day, set(state.policy_paths(project))) for state in states]
     locales = {locale: _locale_histories(walk, canonical, [r for r in revisions if r.locale == locale],
-                                         loaded) for locale in project.locales}
+                                         present) for locale in project.locales}
+    walk.cache.save()
     return History(locales, tuple(walk.warnings), walk.cache.misses)
 
 
 def _locale_histories(walk: _Walk, canonical: dict[str, str], revisions: list[Revision],
-                      loaded: dict[int, Sources]) -> tuple[PolicyHistory, ...]:
+                      present: Present) -> tuple[PolicyHistory, ...]:
     """One locale's policy histories, by (latest) policy id."""
     policies = sorted({canonical[pid] for pid in ids_of(revisions)})
     return tuple(_policy_history(walk, canonical, policy,
-                                 [r for r in revisions if canonical[r.policy] == policy], loaded)
+                                 [r for r in revisions if canonical[r.policy] == policy], present)
                  for policy in policies)
 
 
 def _policy_history(walk: _Walk, canonical: dict[str, str], policy: str, revisions: list[Revision],
-                    loaded: dict[int, Sources]) -> PolicyHistory:
+                    present: Present) -> PolicyHistory:
     aliases = tuple(sorted(pid for pid, name in canonical.items() if name == policy and pid != policy))
     names = {policy, *aliases}
-    present = [(state.day, bool(names & set(state.policy_paths(walk.project))))
-               for state in walk.states]
     plans = plan_versions(revisions, walk.allow_fallback)
-    versions = tuple(_version(walk, plan, loaded) for plan in plans)
-    return PolicyHistory(policy, revisions[0].locale, versions, aliases, withdrawn_on(present))
+    versions = tuple(_version(walk, plan) for plan in plans)
+    withdrawn = withdrawn_on([(day, bool(names & ids)) for day, ids in present])
+    return PolicyHistory(policy, revisions[0].locale, versions, aliases, withdrawn)
 
 
-def _version(walk: _Walk, plan: VersionPlan, loaded: dict[int, Sources]) -> Version:
+def _version(walk: _Walk, plan: VersionPlan) -> Version:
+    """The version's text: from the cache by the key recorded for its state, else rendered."""
     source = plan.source
-    if source.state not in loaded:
-        loaded[source.state] = walk.sources(source.state)
-    rendered = walk.cache.render(loaded[source.state], source.policy, source.locale, allow_fallback=True,
-                                 meta={"updated": plan.updated})
+    fact_key = f"version:{walk.keys[source.state][(source.policy, source.locale)]}:{plan.updated}"
+    known = walk.cache.facts.get(fact_key)
+    rendered = walk.cache.recall(known) if isinstance(known, str) else None
+    if rendered is None:
+        key, rendered = walk.cache.render_keyed(walk.sources(source.state), source.policy, source.locale,
+                                                allow_fallback=True, meta={"updated": plan.updated})
+        walk.cache.facts.put(fact_key, key)
     return Version(plan.effective, plan.updated, plan.announced, rendered, plan.changes)

@@ -1,7 +1,8 @@
 """Render once: a cache keyed by the content hashes of everything a render reads.
 
-The key covers the policy source, the data, the locale's catalog, the partials, the
-locale, the options and the engine version, so a hit is always the same text. Entries
+The key (:func:`redline.render.inputs.render_key`) covers the policy source, the data it
+names, the catalog entries it uses, the partials, the locale, the options and the engine
+version, so a hit is always the same text. The newest entries
 live in memory for a run and, when a folder is given, on disk across runs (written to a
 temporary file and renamed, so a crash never leaves a torn entry).
 """
@@ -9,44 +10,28 @@ temporary file and renamed, so a crash never leaves a torn entry).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import tempfile
+import zlib
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from redline import __version__
 from redline.load.sources import Sources
+from redline.render.facts import Facts
+from redline.render.inputs import as_json, render_key
 from redline.render.render import Rendered, render_policy
 from redline.sections import parse_sections
 
 
-def _digest(*parts: str) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(part.encode("utf-8"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-
-
 def input_key(sources: Sources, policy_id: str, locale: str, options: dict[str, Any]) -> str:
-    """The content hash of every input of one render."""
-    policy = sources.policy(policy_id)
-    catalog = sources.catalogs.get(locale)
-    entries = {k: [e.string, e.fuzzy] for k, e in catalog.entries.items()} if catalog else {}
-    partials = [
-        (path, hashlib.sha256(sources.snapshot.read(path) or b"").hexdigest())
-        for path in sources.snapshot.list(f"{sources.project.policies_dir}/_partials")
-    ]
-    return _digest(
-        __version__, policy.path, policy.body, _json(policy.meta), _json(sources.data.values),
-        _json(sources.data.translatable), _json(entries), _json(partials), locale, _json(options),
-    )
+    """The content hash of every input of one render (see :mod:`redline.render.inputs`)."""
+    return render_key(sources, policy_id, locale, options)
+
+
+#: renderings a cache keeps in memory (the disk keeps the rest): about 30 KB each
+MEMORY_ENTRIES = 4096
 
 
 class RenderCache:
@@ -54,36 +39,67 @@ class RenderCache:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory
-        self.memory: dict[str, Rendered] = {}
+        self.memory: OrderedDict[str, Rendered] = OrderedDict()
+        self.facts = Facts(directory)
         self.hits = 0
         self.misses = 0
 
     def render(self, sources: Sources, policy_id: str, locale: str, *,
                allow_fallback: bool = False, meta: dict[str, Any] | None = None) -> Rendered:
         """Return the rendering of ``policy_id`` in ``locale``, rendering only on a miss."""
+        return self.render_keyed(sources, policy_id, locale, allow_fallback=allow_fallback, meta=meta)[1]
+
+    def render_keyed(self, sources: Sources, policy_id: str, locale: str, *,
+                     allow_fallback: bool = False, meta: dict[str, Any] | None = None
+                     ) -> tuple[str, Rendered]:
+        """:meth:`render`, and the key the rendering is kept under (for :meth:`recall`)."""
         options = {"allow_fallback": allow_fallback, "meta": meta or {}}
         key = input_key(sources, policy_id, locale, options)
-        found = self.memory.get(key) or self._load(key)
+        found = self._recall(key)
         if found is not None:
             self.hits += 1
-            self.memory[key] = found
-            return found
+            return key, found
         self.misses += 1
         rendered = render_policy(sources, policy_id, locale, allow_fallback=allow_fallback, meta=meta)
-        self.memory[key] = rendered
+        self._remember(key, rendered)
         self._store(key, rendered)
-        return rendered
+        return key, rendered
+
+    def save(self) -> None:
+        """Write what must outlive the run (the facts; renderings are written as they are made)."""
+        self.facts.save()
+
+    def recall(self, key: str) -> Rendered | None:
+        """The rendering kept under ``key`` (in memory or on disk), or None."""
+        found = self._recall(key)
+        self.hits += found is not None
+        return found
+
+    def _recall(self, key: str) -> Rendered | None:
+        found = self.memory.get(key)
+        if found is not None:
+            self.memory.move_to_end(key)
+            return found
+        found = self._load(key)
+        if found is not None:
+            self._remember(key, found)
+        return found
+
+    def _remember(self, key: str, rendered: Rendered) -> None:
+        self.memory[key] = rendered
+        if len(self.memory) > MEMORY_ENTRIES:
+            self.memory.popitem(last=False)
 
     def _path(self, key: str) -> Path | None:
-        return self.directory / key[:2] / f"{key}.json" if self.directory else None
+        return self.directory / key[:2] / f"{key}.json.z" if self.directory else None
 
     def _load(self, key: str) -> Rendered | None:
         path = self._path(key)
         if path is None or not path.is_file():
             return None
         try:
-            return _decode(json.loads(path.read_text(encoding="utf-8")))
-        except (ValueError, KeyError, TypeError):
+            return _decode(json.loads(zlib.decompress(path.read_bytes())))
+        except (ValueError, KeyError, TypeError, zlib.error):
             return None  # a damaged entry is a miss, never an error
 
     def _store(self, key: str, rendered: Rendered) -> None:
@@ -92,8 +108,8 @@ class RenderCache:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(_json(_encode(rendered)))
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(zlib.compress(as_json(_encode(rendered)).encode("utf-8"), 1))
         os.replace(temporary, path)
 
 

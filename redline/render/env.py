@@ -9,6 +9,7 @@ snapshot being rendered, and operators that can blow up memory are bounded.
 from __future__ import annotations
 
 import operator
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -109,3 +110,58 @@ def make_environment(snapshot: Snapshot, policies_dir: str, locale: str) -> Poli
     )
     env.filters.update(filters_for(locale))
     return env
+
+
+#: environments kept (one per locale and partials content) and compiled templates per environment
+ENVIRONMENTS = 32
+TEMPLATES = 512
+
+
+class TemplateCache:
+    """Compile each distinct template text once, in an environment shared by equal partials.
+
+    Compiling is most of a render's cost, and a history renders the same template text in
+    many states. An environment serves every snapshot whose partials are the same files
+    (same paths and blob ids): its loader is pointed at the snapshot of each render.
+    """
+
+    def __init__(self) -> None:
+        self.environments: OrderedDict[tuple[str, ...], tuple[PolicyEnvironment, OrderedDict[Any, Any]]] = \
+            OrderedDict()
+
+    def template(self, snapshot: Snapshot, policies_dir: str, locale: str, text: str, path: str) -> Any:
+        """The compiled ``text`` (named ``path`` for error lines), its includes read from ``snapshot``."""
+        env, compiled = self._environment(snapshot, policies_dir, locale)
+        assert isinstance(env.loader, SnapshotLoader)
+        env.loader.snapshot = snapshot
+        key = (path, text)
+        if key in compiled:
+            compiled.move_to_end(key)
+            return compiled[key]
+        template = env.from_string(text)
+        template.name = template.filename = path
+        compiled[key] = template
+        if len(compiled) > TEMPLATES:
+            compiled.popitem(last=False)
+        return template
+
+    def _environment(self, snapshot: Snapshot, policies_dir: str, locale: str
+                     ) -> tuple[PolicyEnvironment, OrderedDict[Any, Any]]:
+        key = (locale, policies_dir, *_partials_ids(snapshot, policies_dir))
+        if key in self.environments:
+            self.environments.move_to_end(key)
+        else:
+            self.environments[key] = (make_environment(snapshot, policies_dir, locale), OrderedDict())
+            if len(self.environments) > ENVIRONMENTS:
+                self.environments.popitem(last=False)
+        return self.environments[key]
+
+
+def _partials_ids(snapshot: Snapshot, policies_dir: str) -> list[str]:
+    from redline.load.memo import file_id
+
+    return [f"{path}={file_id(snapshot, path)[0]}" for path in snapshot.list(f"{policies_dir}/_partials")]
+
+
+#: the process's template cache
+TEMPLATE_CACHE = TemplateCache()

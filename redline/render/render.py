@@ -15,7 +15,7 @@ from redline.load.catalogs import Catalog
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.load.yamlfile import Path_
-from redline.render.env import UndefinedName, make_environment
+from redline.render.env import TEMPLATE_CACHE, UndefinedName
 from redline.render.safety import check_markup
 from redline.render.translate import translate_blocks, translate_data, translate_text
 from redline.sections import Section, parse_sections
@@ -118,10 +118,9 @@ def run_template(
     sources: Sources, locale: str, template: str, path: str, lines: list[int], context: dict[str, Any]
 ) -> str:
     """Run ``template`` in the sandbox; map Jinja's errors back to ``path:line`` of the source."""
-    env = make_environment(sources.snapshot, sources.project.policies_dir, locale)
     try:
-        compiled = env.from_string(template)
-        compiled.name = compiled.filename = path
+        compiled = TEMPLATE_CACHE.template(sources.snapshot, sources.project.policies_dir, locale, template,
+                                           path)
         return "".join(_limited(compiled.generate(context)))
     except TemplateSyntaxError as error:
         raise _error(f"template syntax error: {error.message}", path, lines, error.lineno) from None

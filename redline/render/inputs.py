@@ -1,0 +1,168 @@
+"""What one render reads, hashed: the key of the render cache.
+
+A render of policy P in locale L reads P's template, the data files P's template names,
+the catalog entries of P's own sentences and of those data strings, the partials, and the
+options. The key hashes exactly those, so an edit of one policy's sentence, or of a data
+file only other policies use, leaves every other render's key as it was — even though it
+changed a catalog (or data folder) that all of them share.
+
+Which data a template names is read from its syntax tree (every name it loads); a
+template that includes or imports a partial, or does not parse, depends on all data.
+Everything here is memoized by content, so a key costs a few dictionary lookups, not a pass over the catalog.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+from redline import __version__
+from redline.blocks import needs_translation
+from redline.load.catalogs import Catalog
+from redline.load.memo import file_id
+from redline.load.policy import PolicySource
+from redline.load.sources import Sources
+
+#: the names a template may use that are not data files
+NOT_DATA = frozenset({"policy"})
+#: only parses (never renders), so escaping does not apply; the same syntax options as the sandbox
+_PARSER = Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=True)
+
+
+class _Memo:
+    """A bounded memo that holds its keys' objects, so an ``id()`` is never reused while kept."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[Any, tuple[Any, Any]] = OrderedDict()
+
+    def get(self, key: Any, owner: Any, make: Any) -> Any:
+        found = self.items.get(key)
+        if found is not None and found[0] is owner:
+            self.items.move_to_end(key)
+            return found[1]
+        value = make()
+        self.items[key] = (owner, value)
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
+        return value
+
+
+_POLICY = _Memo(4096)
+_DATA = _Memo(4096)
+
+
+def digest(*parts: str) -> str:
+    """SHA-256 of ``parts``, each ended by a NUL."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode("utf-8"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def as_json(value: Any) -> str:
+    """Canonical JSON (sorted keys, dates as ISO text)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+class PolicyInputs:
+    """What a policy's own file contributes to its renders (computed once per content)."""
+
+    def __init__(self, policy: PolicySource) -> None:
+        self.digest = digest(policy.path, policy.body, as_json(policy.meta))
+        msgids = [block.text for block in policy.blocks if needs_translation(block)]
+        msgids += [str(policy.meta[key]) for key in ("title", "description") if key in policy.meta]
+        self.msgids = tuple(msgids)
+        self.names = data_names(policy.body)
+
+
+def policy_inputs(policy: PolicySource) -> PolicyInputs:
+    """The memoized :class:`PolicyInputs` of ``policy``."""
+    return _POLICY.get((policy.path, policy.body), policy, lambda: PolicyInputs(policy))  # type: ignore[no-any-return]
+
+
+def data_names(template: str) -> frozenset[str] | None:
+    """The data names ``template`` reads, or None when it may read any (includes, imports)."""
+    try:
+        tree = _PARSER.parse(template)
+    except TemplateSyntaxError:
+        return None
+    if any(True for _ in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends))):
+        return None
+    # every name loaded anywhere: a loop variable or a ``set`` name may be counted too, which
+    # only adds a dependency, never loses one
+    return frozenset(n.name for n in tree.find_all(nodes.Name) if n.ctx == "load") - NOT_DATA
+
+
+def _entry(catalog: Catalog | None, msgid: str) -> str:
+    if catalog is None:
+        return ""
+    found = catalog.entries.get(msgid)
+    return "-" if found is None else f"{int(found.fuzzy)}{found.string}"
+
+
+def _value_digest(name: str, value: Any) -> str:
+    return _DATA.get((name, id(value)), value, lambda: digest(name, as_json(value)))  # type: ignore[no-any-return]
+
+
+def _data_part(sources: Sources, names: frozenset[str] | None, catalog: Catalog | None) -> list[str]:
+    values = sources.data.values
+    used = sorted(values) if names is None else sorted(n for n in names if n in values)
+    parts = [f"{name}={_value_digest(name, values[name])}" for name in used]
+    wanted = set(used)
+    for at in sources.data.translatable:
+        if at and at[0] in wanted:
+            source = _at(values, at)
+            parts.append(f"{as_json(list(at))}={_entry(catalog, str(source))}")
+    return parts
+
+
+def _at(value: Any, at: tuple[Any, ...]) -> Any:
+    for key in at:
+        value = value[key]
+    return value
+
+
+def _partials(sources: Sources) -> list[str]:
+    snapshot = sources.snapshot
+    return [f"{path}={file_id(snapshot, path)[0]}"
+            for path in snapshot.list(f"{sources.project.policies_dir}/_partials")]
+
+
+def engine_id() -> str:
+    """The version of the code that renders: the package version and its source files' bytes.
+
+    A cache entry written by other code (an upgrade, or a checkout of another commit of
+    Redline itself) is then never served, even when ``__version__`` was not bumped.
+    """
+    global _ENGINE
+    if _ENGINE is None:
+        package = Path(__file__).resolve().parent.parent
+        hasher = hashlib.sha256(__version__.encode())
+        for path in sorted(package.rglob("*.py")):
+            hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        _ENGINE = hasher.hexdigest()[:16]
+    return _ENGINE
+
+
+_ENGINE: str | None = None
+
+
+def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str, Any]) -> str:
+    """The content hash of everything one render of ``policy_id`` in ``locale`` reads."""
+    policy = sources.policy(policy_id)
+    inputs = policy_inputs(policy)
+    # a catalog whose placeholders differ from the source's may name other data: depend on all
+    names = None if sources.issues else inputs.names
+    catalog = sources.catalogs.get(locale) if locale != sources.project.source_locale else None
+    entries = [_entry(catalog, msgid) for msgid in inputs.msgids]
+    return digest(
+        engine_id(), locale, as_json(options), inputs.digest, *entries,
+        *_data_part(sources, names, catalog), *_partials(sources),
+    )
