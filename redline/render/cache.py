@@ -127,3 +127,19 @@ def _decode(raw: dict[str, Any]) -> Rendered:
         meta[key] = dt.date.fromisoformat(meta[key])
     return Rendered(raw["policy"], raw["locale"], raw["title"], raw["markdown"],
                     tuple(parse_sections(raw["markdown"])), meta, tuple(raw["fallbacks"]))
+
+
+#: set to a folder to keep the render cache there, or to ``off`` to keep it in memory only
+CACHE_ENV = "REDLINE_CACHE_DIR"
+
+
+def project_cache(project_root: Path) -> RenderCache:
+    """The cache commands use: ``<project>/.redline-cache/`` (gitignored) or ``$REDLINE_CACHE_DIR``.
+
+    It only ever saves work: entries are keyed by the content of every input and the
+    engine's code, so a stale entry cannot be served; deleting the folder is always safe.
+    """
+    chosen = os.environ.get(CACHE_ENV, "")
+    if chosen.lower() == "off":
+        return RenderCache()
+    return RenderCache(Path(chosen) if chosen else project_root / ".redline-cache")
