@@ -32,10 +32,12 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
     from redline.history import read_history
     from redline.mkdocs_build import build_site
     from redline.publish.site import site_pages
+    from redline.render.cache import project_cache
 
     project = open_project(project_dir)
     today = build_date.date() if build_date else dt.date.today()
-    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history)
+    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history,
+                           cache=project_cache(project.root))
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)

@@ -37,14 +37,17 @@ def command(base: str, head: str | None, fmt: Format, notice_date: dt.datetime |
     from redline.errors import CheckFailed
     from redline.notices.report import render
     from redline.notices.run import diff_refs
+    from redline.render.cache import project_cache
 
     project = open_project(project_dir)
     day = notice_date.date() if notice_date else dt.date.today()
     repo = gitio.open_repo(project.root)
+    cache = project_cache(project.root)
     try:
-        report = diff_refs(repo, project, base, head, day)
+        report = diff_refs(repo, project, base, head, day, cache)
     finally:
         repo.close()
+    cache.save()
     click.echo(render(report, fmt), nl=False)
     if report.gate.failures:
         gate = report.gate

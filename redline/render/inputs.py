@@ -6,8 +6,10 @@ options. The key hashes exactly those, so an edit of one policy's sentence, or o
 file only other policies use, leaves every other render's key as it was — even though it
 changed a catalog (or data folder) that all of them share.
 
-Which data a template names is read from its syntax tree (every name it loads); a
-template that includes or imports a partial, or does not parse, depends on all data.
+Which data a template reads is taken from its syntax tree: every name it loads, with
+the constant attributes after it (``retention.logs``), so a change of one retention
+period re-renders only the policies that state it. A template that includes or imports a
+partial, or does not parse, depends on all data.
 Everything here is memoized by content, so a key costs a few dictionary lookups, not a pass over the catalog.
 """
 
@@ -28,6 +30,8 @@ from redline.load.memo import file_id
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 
+#: a data file's name, then the keys and list indexes under it
+DataPath = tuple[str | int, ...]
 #: the names a template may use that are not data files
 NOT_DATA = frozenset({"policy"})
 #: only parses (never renders), so escaping does not apply; the same syntax options as the sandbox
@@ -79,7 +83,7 @@ class PolicyInputs:
         msgids = [block.text for block in policy.blocks if needs_translation(block)]
         msgids += [str(policy.meta[key]) for key in ("title", "description") if key in policy.meta]
         self.msgids = tuple(msgids)
-        self.names = data_names(policy.body)
+        self.paths = data_paths(policy.body)
 
 
 def policy_inputs(policy: PolicySource) -> PolicyInputs:
@@ -87,17 +91,49 @@ def policy_inputs(policy: PolicySource) -> PolicyInputs:
     return _POLICY.get((policy.path, policy.body), policy, lambda: PolicyInputs(policy))  # type: ignore[no-any-return]
 
 
-def data_names(template: str) -> frozenset[str] | None:
-    """The data names ``template`` reads, or None when it may read any (includes, imports)."""
+def data_paths(template: str) -> frozenset[DataPath] | None:
+    """The data ``template`` reads, as paths (``retention.logs`` → ``("retention", "logs")``).
+
+    None when it may read any data (it includes or imports a partial, or does not parse).
+    Every name the template loads counts, each with the constant attributes and indexes
+    that follow it; a loop variable or a ``set`` name may be counted too, which only adds
+    a dependency, never loses one.
+    """
     try:
         tree = _PARSER.parse(template)
     except TemplateSyntaxError:
         return None
     if any(True for _ in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends))):
         return None
-    # every name loaded anywhere: a loop variable or a ``set`` name may be counted too, which
-    # only adds a dependency, never loses one
-    return frozenset(n.name for n in tree.find_all(nodes.Name) if n.ctx == "load") - NOT_DATA
+    found: set[DataPath] = set()
+    _collect(tree, found)
+    return frozenset(path for path in found if path[0] not in NOT_DATA)
+
+
+def _collect(node: nodes.Node, found: set[DataPath]) -> None:
+    path = _chain(node)
+    if path is not None:
+        found.add(path)
+        return
+    for child in node.iter_child_nodes():
+        _collect(child, found)
+
+
+def _chain(node: nodes.Node) -> DataPath | None:
+    """``a.b[0].c`` as ``("a", "b", 0, "c")``; None when ``node`` is no such chain."""
+    steps: list[str | int] = []
+    while True:
+        if isinstance(node, nodes.Getattr):
+            steps.append(node.attr)
+            node = node.node
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) \
+                and isinstance(node.arg.value, str | int):
+            steps.append(node.arg.value)
+            node = node.node
+        elif isinstance(node, nodes.Name) and node.ctx == "load":
+            return (node.name, *reversed(steps))
+        else:
+            return None
 
 
 def _entry(catalog: Catalog | None, msgid: str) -> str:
@@ -107,20 +143,42 @@ def _entry(catalog: Catalog | None, msgid: str) -> str:
     return "-" if found is None else f"{int(found.fuzzy)}{found.string}"
 
 
-def _value_digest(name: str, value: Any) -> str:
-    return _DATA.get((name, id(value)), value, lambda: digest(name, as_json(value)))  # type: ignore[no-any-return]
+def _value_digest(path: DataPath, value: Any) -> str:
+    if not isinstance(value, dict | list):
+        return as_json(value)
+    return _DATA.get((path, id(value)), value, lambda: digest(as_json(value)))  # type: ignore[no-any-return]
 
 
-def _data_part(sources: Sources, names: frozenset[str] | None, catalog: Catalog | None) -> list[str]:
+def _resolve(values: dict[str, Any], path: DataPath) -> tuple[DataPath, Any] | None:
+    """The longest prefix of ``path`` that exists in the data, and its value."""
+    if path[0] not in values:
+        return None
+    value: Any = values[path[0]]
+    for depth, step in enumerate(path[1:], 1):
+        if isinstance(value, dict) and step in value:
+            value = value[step]
+        elif isinstance(value, list) and isinstance(step, int) and -len(value) <= step < len(value):
+            value = value[step]
+        else:
+            return path[:depth], value
+    return path, value
+
+
+def _data_part(sources: Sources, paths: frozenset[DataPath] | None, catalog: Catalog | None) -> list[str]:
     values = sources.data.values
-    used = sorted(values) if names is None else sorted(n for n in names if n in values)
-    parts = [f"{name}={_value_digest(name, values[name])}" for name in used]
-    wanted = set(used)
+    wanted = [(name,) for name in values] if paths is None else list(paths)
+    used = dict(found for path in wanted if (found := _resolve(values, path)) is not None)
+    parts = [f"{as_json(list(path))}={_value_digest(path, used[path])}" for path in sorted(used, key=repr)]
     for at in sources.data.translatable:
-        if at and at[0] in wanted:
-            source = _at(values, at)
-            parts.append(f"{as_json(list(at))}={_entry(catalog, str(source))}")
+        if catalog is not None and any(_related(at, path) for path in used):
+            parts.append(f"{as_json(list(at))}={_entry(catalog, str(_at(values, at)))}")
     return parts
+
+
+def _related(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """One path is a prefix of the other."""
+    depth = min(len(a), len(b))
+    return a[:depth] == b[:depth]
 
 
 def _at(value: Any, at: tuple[Any, ...]) -> Any:
@@ -159,10 +217,10 @@ def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str,
     policy = sources.policy(policy_id)
     inputs = policy_inputs(policy)
     # a catalog whose placeholders differ from the source's may name other data: depend on all
-    names = None if sources.issues else inputs.names
+    paths = None if sources.issues else inputs.paths
     catalog = sources.catalogs.get(locale) if locale != sources.project.source_locale else None
     entries = [_entry(catalog, msgid) for msgid in inputs.msgids]
     return digest(
         engine_id(), locale, as_json(options), inputs.digest, *entries,
-        *_data_part(sources, names, catalog), *_partials(sources),
+        *_data_part(sources, paths, catalog), *_partials(sources),
     )
