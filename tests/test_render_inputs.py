@@ -72,12 +72,12 @@ def test_an_included_partial_is_an_input(tmp_path: Path) -> None:
     """A template compiled once still reads the partial of the snapshot it renders."""
     root = copy_example(tmp_path)
     (root / "policies/_partials").mkdir()
-    (root / "policies/_partials/contact.md").write_text("Write to {{ contacts.privacy }}.\n", encoding="utf-8")
+    partial = root / "policies/_partials/contact.md"
+    partial.write_text("Write to {{ contacts.privacy }}.\n", encoding="utf-8")
     edit(root / "policies/security.md", "\n## ", '\n{% include "contact.md" %}\n\n## ')
     project = load_project(root)
     first = RenderCache().render(load_sources(WorkTree(root), project), "security", "en")
-    (root / "policies/_partials/contact.md").write_text("Mail {{ contacts.privacy }} today.\n",
-                                                        encoding="utf-8")
+    partial.write_text("Mail {{ contacts.privacy }} today.\n", encoding="utf-8")
     sources: Sources = load_sources(WorkTree(root), project)
     second = RenderCache().render(sources, "security", "en")
     assert "Write to " in first.markdown and "Write to " not in second.markdown

@@ -155,13 +155,17 @@ def _resolve(values: dict[str, Any], path: DataPath) -> tuple[DataPath, Any] | N
         return None
     value: Any = values[path[0]]
     for depth, step in enumerate(path[1:], 1):
-        if isinstance(value, dict) and step in value:
-            value = value[step]
-        elif isinstance(value, list) and isinstance(step, int) and -len(value) <= step < len(value):
+        if _has(value, step):
             value = value[step]
         else:
             return path[:depth], value
     return path, value
+
+
+def _has(value: Any, step: str | int) -> bool:
+    if isinstance(value, dict):
+        return step in value
+    return isinstance(value, list) and isinstance(step, int) and -len(value) <= step < len(value)
 
 
 def _data_part(sources: Sources, paths: frozenset[DataPath] | None, catalog: Catalog | None) -> list[str]:
