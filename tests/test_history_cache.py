@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -82,12 +83,16 @@ def test_an_edit_reloads_only_what_changed(empty_git_project: GitProject, tmp_pa
 
 
 def test_a_damaged_cache_is_ignored(empty_git_project: GitProject, tmp_path: Path) -> None:
-    """Garbage in the facts file and in every rendering file is a miss, never an error or a wrong text."""
+    """Damaged entries, then a file that is no database at all: misses, never an error or a wrong text."""
     three_commits(empty_git_project)
     cold = scan(empty_git_project, tmp_path / "cache")
-    files = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
-    assert any(p.name.startswith("facts-") for p in files)
-    for path in files:
-        path.write_bytes(b"not zlib at all")
+    [store] = (tmp_path / "cache").glob("cache-*.sqlite")
+    with sqlite3.connect(store) as db:
+        db.execute("UPDATE renderings SET value = x'00'")
+        db.execute("UPDATE facts SET value = '{not json'")
+    damaged = scan(empty_git_project, tmp_path / "cache")
+    assert shape(damaged) == shape(cold) and damaged.renders == cold.renders
+    store.write_bytes(b"not a database at all" * 100)
     again = scan(empty_git_project, tmp_path / "cache")
     assert shape(again) == shape(cold) and again.renders == cold.renders
+    assert scan(empty_git_project, tmp_path / "cache").renders == 0  # the file was made afresh

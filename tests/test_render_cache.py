@@ -54,10 +54,12 @@ def test_a_data_change_is_a_miss_only_where_it_matters(tmp_path: Path) -> None:
 
 
 def test_disk_cache_survives_a_new_run(tmp_path: Path) -> None:
-    """Entries written to disk by one cache are hits for a new cache on the same folder."""
+    """Entries saved to disk by one cache are hits for a new cache on the same folder."""
     root = copy_example(tmp_path / "p")
     sources = load_sources(WorkTree(root), load_project(root))
-    RenderCache(tmp_path / "cache").render(sources, "security", "en")
+    first = RenderCache(tmp_path / "cache")
+    first.render(sources, "security", "en")
+    first.save()
     again = RenderCache(tmp_path / "cache")
     rendered = again.render(sources, "security", "en")
     assert (again.hits, again.misses) == (1, 0)

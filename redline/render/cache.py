@@ -2,26 +2,23 @@
 
 The key (:func:`redline.render.inputs.render_key`) covers the policy source, the data it
 names, the catalog entries it uses, the partials, the locale, the options and the engine
-version, so a hit is always the same text. The newest entries
-live in memory for a run and, when a folder is given, on disk across runs (written to a
-temporary file and renamed, so a crash never leaves a torn entry).
+version, so a hit is always the same text. The newest entries live in memory for a run
+and, when a folder is given, on disk across runs (:mod:`redline.render.store`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import tempfile
-import zlib
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 from redline.load.sources import Sources
 from redline.render.facts import Facts
-from redline.render.inputs import as_json, render_key
+from redline.render.inputs import render_key
 from redline.render.render import Rendered, render_policy
+from redline.render.store import Store, compress, decompress
 from redline.sections import parse_sections
 
 
@@ -39,8 +36,9 @@ class RenderCache:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory
+        self.store = Store(directory) if directory else None
         self.memory: OrderedDict[str, Rendered] = OrderedDict()
-        self.facts = Facts(directory)
+        self.facts = Facts(self.store)
         self.hits = 0
         self.misses = 0
 
@@ -66,8 +64,10 @@ class RenderCache:
         return key, rendered
 
     def save(self) -> None:
-        """Write what must outlive the run (the facts; renderings are written as they are made)."""
-        self.facts.save()
+        """Write what must outlive the run: the renderings not written yet, and the new facts."""
+        if self.store is not None:
+            self.store.flush(self.facts.changed)
+        self.facts.changed = {}
 
     def recall(self, key: str) -> Rendered | None:
         """The rendering kept under ``key`` (in memory or on disk), or None."""
@@ -90,27 +90,18 @@ class RenderCache:
         if len(self.memory) > MEMORY_ENTRIES:
             self.memory.popitem(last=False)
 
-    def _path(self, key: str) -> Path | None:
-        return self.directory / key[:2] / f"{key}.json.z" if self.directory else None
-
     def _load(self, key: str) -> Rendered | None:
-        path = self._path(key)
-        if path is None or not path.is_file():
+        raw = self.store.rendering(key) if self.store else None
+        if raw is None:
             return None
         try:
-            return _decode(json.loads(zlib.decompress(path.read_bytes())))
-        except (ValueError, KeyError, TypeError, zlib.error):
+            return _decode(decompress(raw))
+        except (ValueError, KeyError, TypeError):
             return None  # a damaged entry is a miss, never an error
 
     def _store(self, key: str, rendered: Rendered) -> None:
-        path = self._path(key)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(zlib.compress(as_json(_encode(rendered)).encode("utf-8"), 1))
-        os.replace(temporary, path)
+        if self.store is not None:
+            self.store.put_rendering(key, compress(_encode(rendered)))
 
 
 def _encode(rendered: Rendered) -> dict[str, Any]:

@@ -6,10 +6,10 @@ options. The key hashes exactly those, so an edit of one policy's sentence, or o
 file only other policies use, leaves every other render's key as it was — even though it
 changed a catalog (or data folder) that all of them share.
 
-Which data a template reads is taken from its syntax tree: every name it loads, with
-the constant attributes after it (``retention.logs``), so a change of one retention
-period re-renders only the policies that state it. A template that includes or imports a
-partial, or does not parse, depends on all data.
+Which data a template reads is taken from the code between its Jinja delimiters: every
+name there, with the attributes after it (``retention.logs``), so a change of one
+retention period re-renders only the policies that state it. A template that includes or
+imports a partial depends on all data.
 Everything here is memoized by content, so a key costs a few dictionary lookups, not a pass over the catalog.
 """
 
@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
-
-from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from redline import __version__
 from redline.blocks import needs_translation
@@ -34,8 +33,6 @@ from redline.load.sources import Sources
 DataPath = tuple[str | int, ...]
 #: the names a template may use that are not data files
 NOT_DATA = frozenset({"policy"})
-#: only parses (never renders), so escaping does not apply; the same syntax options as the sandbox
-_PARSER = Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=True)
 
 
 class _Memo:
@@ -92,48 +89,25 @@ def policy_inputs(policy: PolicySource) -> PolicyInputs:
 
 
 def data_paths(template: str) -> frozenset[DataPath] | None:
-    """The data ``template`` reads, as paths (``retention.logs`` → ``("retention", "logs")``).
+    """The data ``template`` may read, as paths (``retention.logs`` → ``("retention", "logs")``).
 
-    None when it may read any data (it includes or imports a partial, or does not parse).
-    Every name the template loads counts, each with the constant attributes and indexes
-    that follow it; a loop variable or a ``set`` name may be counted too, which only adds
-    a dependency, never loses one.
+    None when it may read any data (it includes or imports a partial). Read off the text
+    between Jinja's delimiters, not parsed (a parse costs more than the render it would
+    save): every identifier there counts, with the ``.name`` attributes that follow it. An
+    identifier that is no data file (a filter, a keyword, a loop variable) only adds a
+    dependency that resolves to nothing; a subscript or call after a name makes the whole
+    name a dependency. So a path can be too short or superfluous, never missing.
     """
-    try:
-        tree = _PARSER.parse(template)
-    except TemplateSyntaxError:
+    if _INCLUDES_RE.search(template):
         return None
-    if any(True for _ in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends))):
-        return None
-    found: set[DataPath] = set()
-    _collect(tree, found)
+    found = {tuple(match.group(0).split("."))
+             for code in _CODE_RE.findall(template) for match in _CHAIN_RE.finditer(code)}
     return frozenset(path for path in found if path[0] not in NOT_DATA)
 
 
-def _collect(node: nodes.Node, found: set[DataPath]) -> None:
-    path = _chain(node)
-    if path is not None:
-        found.add(path)
-        return
-    for child in node.iter_child_nodes():
-        _collect(child, found)
-
-
-def _chain(node: nodes.Node) -> DataPath | None:
-    """``a.b[0].c`` as ``("a", "b", 0, "c")``; None when ``node`` is no such chain."""
-    steps: list[str | int] = []
-    while True:
-        if isinstance(node, nodes.Getattr):
-            steps.append(node.attr)
-            node = node.node
-        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) \
-                and isinstance(node.arg.value, str | int):
-            steps.append(node.arg.value)
-            node = node.node
-        elif isinstance(node, nodes.Name) and node.ctx == "load":
-            return (node.name, *reversed(steps))
-        else:
-            return None
+_CODE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_INCLUDES_RE = re.compile(r"\{%[-+]?\s*(?:include|import|from|extends)\b")
+_CHAIN_RE = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 
 
 def _entry(catalog: Catalog | None, msgid: str) -> str:

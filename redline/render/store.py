@@ -1,0 +1,109 @@
+"""The render cache on disk: one SQLite file per engine id, under ``.redline-cache/``.
+
+One file instead of one file per rendering: a history of thousands of renderings is
+written in a few transactions (an ``open`` + rename per entry cost more than the render
+on a network file system), read back by key, and a crash mid-write leaves the last
+committed state (SQLite's journal). The file is a cache: one that is damaged, locked for
+too long or not writable is set aside, and the run goes on in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+from typing import Any
+
+from redline.render.inputs import engine_id
+
+#: renderings written per transaction while a run goes on
+BATCH = 500
+SCHEMA = ("CREATE TABLE IF NOT EXISTS renderings (key TEXT PRIMARY KEY, value BLOB NOT NULL);"
+          "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
+
+
+class Store:
+    """Renderings (key -> bytes) and facts (key -> JSON value) in ``<folder>/cache-<engine>.sqlite``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / f"cache-{engine_id()}.sqlite"
+        self.pending: dict[str, bytes] = {}
+        self.db: sqlite3.Connection | None = self._open()
+
+    def rendering(self, key: str) -> bytes | None:
+        """The bytes stored under ``key``, or None."""
+        if key in self.pending:
+            return self.pending[key]
+        row = self._query("SELECT value FROM renderings WHERE key = ?", (key,))
+        return bytes(row[0][0]) if row else None
+
+    def put_rendering(self, key: str, value: bytes) -> None:
+        """Store ``value`` under ``key`` (written with the next batch)."""
+        self.pending[key] = value
+        if len(self.pending) >= BATCH:
+            self.flush({})
+
+    def facts(self) -> dict[str, Any]:
+        """Every fact stored."""
+        found: dict[str, Any] = {}
+        for key, value in self._query("SELECT key, value FROM facts", ()):
+            with contextlib.suppress(ValueError):
+                found[key] = json.loads(value)
+        return found
+
+    def flush(self, facts: dict[str, Any]) -> None:
+        """Write the pending renderings and ``facts`` in one transaction."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO renderings VALUES (?, ?)", self.pending.items())
+                self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?)",
+                                    [(k, json.dumps(v, sort_keys=True)) for k, v in facts.items()])
+        except sqlite3.Error:
+            self.db = None  # a cache that cannot be written is no cache; the run's results stand
+        self.pending.clear()
+
+    def close(self) -> None:
+        """Close the file (pending entries not flushed are dropped)."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def _query(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        if self.db is None:
+            return []
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error:
+            self.db = None
+            return []
+
+    def _open(self) -> sqlite3.Connection | None:
+        for attempt in range(2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=30)
+                db.executescript(SCHEMA)
+                return db
+            except sqlite3.DatabaseError:
+                if attempt == 0:
+                    self.path.unlink(missing_ok=True)  # not a database: a damaged cache, start afresh
+            except (sqlite3.Error, OSError):
+                return None
+        return None
+
+
+def compress(value: Any) -> bytes:
+    """JSON, zlib-compressed (level 1: fast, and renderings shrink about five times)."""
+    return zlib.compress(json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def decompress(raw: bytes) -> Any:
+    """The value :func:`compress` stored; raises ValueError when damaged."""
+    try:
+        return json.loads(zlib.decompress(raw))
+    except zlib.error as error:
+        raise ValueError(str(error)) from None
