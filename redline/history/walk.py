@@ -29,7 +29,7 @@ from redline.history.model import (
 from redline.history.states import State
 from redline.load.sources import Sources, load_sources
 from redline.render.cache import RenderCache
-from redline.render.render import render_policy
+from redline.render.render import Rendered, render_policy
 
 Pair = tuple[str, str]
 Present = list[tuple[dt.date, set[str]]]
@@ -189,32 +189,41 @@ def load_history(
     revisions = walk.revisions()
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
     present = [(state.day, set(state.policy_paths(project))) for state in states]
-    locales = {locale: _locale_histories(walk, canonical, [r for r in revisions if r.locale == locale],
-                                         present) for locale in project.locales}
+    plans = {locale: _locale_plans(walk, canonical, [r for r in revisions if r.locale == locale])
+             for locale in project.locales}
+    texts = _texts(walk, [plan for found in plans.values() for _, versions in found for plan in versions])
+    locales = {locale: tuple(_policy_history(canonical, policy, versions, texts, present)
+                             for policy, versions in found)
+               for locale, found in plans.items()}
     walk.cache.save()
     return History(locales, tuple(walk.warnings), walk.cache.misses)
 
 
-def _locale_histories(walk: _Walk, canonical: dict[str, str], revisions: list[Revision],
-                      present: Present) -> tuple[PolicyHistory, ...]:
-    """One locale's policy histories, by (latest) policy id."""
+def _locale_plans(walk: _Walk, canonical: dict[str, str], revisions: list[Revision]
+                  ) -> list[tuple[str, list[VersionPlan]]]:
+    """One locale's policies (by latest id) and the versions planned for each."""
     policies = sorted({canonical[pid] for pid in ids_of(revisions)})
-    return tuple(_policy_history(walk, canonical, policy,
-                                 [r for r in revisions if canonical[r.policy] == policy], present)
-                 for policy in policies)
+    return [(policy, plan_versions([r for r in revisions if canonical[r.policy] == policy],
+                                   walk.allow_fallback))
+            for policy in policies]
 
 
-def _policy_history(walk: _Walk, canonical: dict[str, str], policy: str, revisions: list[Revision],
-                    present: Present) -> PolicyHistory:
+def _policy_history(canonical: dict[str, str], policy: str, plans: list[VersionPlan],
+                    texts: dict[int, Rendered], present: Present) -> PolicyHistory:
     aliases = tuple(sorted(pid for pid, name in canonical.items() if name == policy and pid != policy))
     names = {policy, *aliases}
-    plans = plan_versions(revisions, walk.allow_fallback)
-    versions = tuple(_version(walk, plan) for plan in plans)
+    versions = tuple(Version(plan.effective, plan.updated, plan.announced, texts[id(plan)], plan.changes)
+                     for plan in plans)
     withdrawn = withdrawn_on([(day, bool(names & ids)) for day, ids in present])
-    return PolicyHistory(policy, revisions[0].locale, versions, aliases, withdrawn)
+    return PolicyHistory(policy, plans[0].source.locale, versions, aliases, withdrawn)
 
 
-def _version(walk: _Walk, plan: VersionPlan) -> Version:
+def _texts(walk: _Walk, plans: list[VersionPlan]) -> dict[int, Rendered]:
+    """Each version's text (by ``id`` of its plan), rendered in state order: each state loads once."""
+    return {id(plan): _text(walk, plan) for plan in sorted(plans, key=lambda plan: plan.source.state)}
+
+
+def _text(walk: _Walk, plan: VersionPlan) -> Rendered:
     """The version's text: from the cache by the key recorded for its state, else rendered."""
     source = plan.source
     fact_key = f"version:{walk.keys[source.state][(source.policy, source.locale)]}:{plan.updated}"
@@ -224,4 +233,4 @@ def _version(walk: _Walk, plan: VersionPlan) -> Version:
         key, rendered = walk.cache.render_keyed(walk.sources(source.state), source.policy, source.locale,
                                                 allow_fallback=True, meta={"updated": plan.updated})
         walk.cache.facts.put(fact_key, key)
-    return Version(plan.effective, plan.updated, plan.announced, rendered, plan.changes)
+    return rendered
