@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from redline.config import load_project
@@ -10,6 +11,7 @@ from redline.load.sources import Sources, load_sources
 from redline.render.cache import RenderCache
 from redline.render.env import TEMPLATE_CACHE
 from redline.render.inputs import data_paths, render_key
+from redline.render.render import render_policy
 from tests.test_render_cache import copy_example
 
 POLICIES = ("privacy", "cookies", "security")
@@ -84,3 +86,22 @@ def test_an_included_partial_is_an_input(tmp_path: Path) -> None:
     assert "Write to " in first.markdown and "Write to " not in second.markdown
     assert "today." in second.markdown
     assert len(TEMPLATE_CACHE.environments) >= 2
+
+
+def test_front_matter_values_share_a_rendering_only_when_the_text_does_not_read_them(tmp_path: Path) -> None:
+    """``updated`` changes no text that never names ``policy``: one render serves both dates, exactly."""
+    root = copy_example(tmp_path)
+    (root / "policies/mini.md").write_text(
+        "---\ntitle: Mini\neffective: 2026-01-01\n---\n\n# Mini { #mini }\n\n"
+        "Write to {{ contacts.privacy }}.\n", encoding="utf-8")
+    sources = load_sources(WorkTree(root), load_project(root))
+    cache = RenderCache()
+    first, second = (cache.render(sources, "mini", "en", meta={"updated": day})
+                     for day in (date(2026, 2, 1), date(2026, 3, 1)))
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert second == render_policy(sources, "mini", "en", meta={"updated": date(2026, 3, 1)})
+    assert first.meta["updated"] == date(2026, 2, 1) and first.markdown == second.markdown
+    dated = [cache.render(sources, "security", "es", meta={"updated": day})
+             for day in (date(2026, 2, 1), date(2026, 3, 1))]
+    assert cache.misses == 3 and dated[0].markdown != dated[1].markdown
+    assert dated[1] == render_policy(sources, "security", "es", meta={"updated": date(2026, 3, 1)})

@@ -8,6 +8,7 @@ and, when a folder is given, on disk across runs (:mod:`redline.render.store`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections import OrderedDict
@@ -16,7 +17,7 @@ from typing import Any
 
 from redline.load.sources import Sources
 from redline.render.facts import Facts
-from redline.render.inputs import render_key
+from redline.render.inputs import page_unread, render_key
 from redline.render.render import Rendered, render_policy
 from redline.render.store import Store, compress, decompress
 from redline.sections import parse_sections
@@ -56,7 +57,7 @@ class RenderCache:
         found = self._recall(key)
         if found is not None:
             self.hits += 1
-            return key, found
+            return key, _with_meta(found, sources, policy_id, meta or {})
         self.misses += 1
         rendered = render_policy(sources, policy_id, locale, allow_fallback=allow_fallback, meta=meta)
         self._remember(key, rendered)
@@ -102,6 +103,16 @@ class RenderCache:
     def _store(self, key: str, rendered: Rendered) -> None:
         if self.store is not None:
             self.store.put_rendering(key, compress(_encode(rendered)))
+
+
+def _with_meta(rendered: Rendered, sources: Sources, policy_id: str, meta: dict[str, Any]) -> Rendered:
+    """A kept rendering with this render's front matter values (the same text: see ``page_unread``)."""
+    if not page_unread(sources, policy_id, meta):
+        return rendered
+    policy = sources.policy(policy_id)
+    page = {**{key: rendered.meta[key] for key in policy.meta}, **meta, "id": policy.id}
+    return rendered if page == rendered.meta and list(page) == list(rendered.meta) else \
+        dataclasses.replace(rendered, meta=page)
 
 
 def _encode(rendered: Rendered) -> dict[str, Any]:

@@ -80,7 +80,10 @@ class PolicyInputs:
         msgids = [block.text for block in policy.blocks if needs_translation(block)]
         msgids += [str(policy.meta[key]) for key in ("title", "description") if key in policy.meta]
         self.msgids = tuple(msgids)
-        self.paths = data_paths(policy.body)
+        paths = code_paths(policy.body)
+        self.paths = None if paths is None else frozenset(p for p in paths if p[0] not in NOT_DATA)
+        #: the text reads the page's front matter (``policy.updated``, ...)
+        self.reads_page = paths is None or any(p[0] == "policy" for p in paths)
 
 
 def policy_inputs(policy: PolicySource) -> PolicyInputs:
@@ -89,6 +92,12 @@ def policy_inputs(policy: PolicySource) -> PolicyInputs:
 
 
 def data_paths(template: str) -> frozenset[DataPath] | None:
+    """The data paths of :func:`code_paths` (the page's ``policy`` is no data)."""
+    paths = code_paths(template)
+    return None if paths is None else frozenset(path for path in paths if path[0] not in NOT_DATA)
+
+
+def code_paths(template: str) -> frozenset[DataPath] | None:
     """The data ``template`` may read, as paths (``retention.logs`` → ``("retention", "logs")``).
 
     None when it may read any data (it includes or imports a partial). Read off the text
@@ -100,9 +109,8 @@ def data_paths(template: str) -> frozenset[DataPath] | None:
     """
     if _INCLUDES_RE.search(template):
         return None
-    found = {tuple(match.group(0).split("."))
-             for code in _CODE_RE.findall(template) for match in _CHAIN_RE.finditer(code)}
-    return frozenset(path for path in found if path[0] not in NOT_DATA)
+    return frozenset(tuple(match.group(0).split("."))
+                     for code in _CODE_RE.findall(template) for match in _CHAIN_RE.finditer(code))
 
 
 _CODE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
@@ -198,7 +206,24 @@ def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str,
     paths = None if sources.issues else inputs.paths
     catalog = sources.catalogs.get(locale) if locale != sources.project.source_locale else None
     entries = [_entry(catalog, msgid) for msgid in inputs.msgids]
+    if page_unread(sources, policy_id, options.get("meta") or {}):
+        options = {**options, "meta": "not read"}
     return digest(
         engine_id(), locale, as_json(options), inputs.digest, *entries,
         *_data_part(sources, paths, catalog), *_partials(sources),
     )
+
+
+#: front matter keys whose value the text may show without a render reading them
+_TRANSLATED_META = frozenset({"title", "description"})
+
+
+def page_unread(sources: Sources, policy_id: str, meta: dict[str, Any]) -> bool:
+    """True when replacing front matter values by ``meta`` cannot change the rendered text.
+
+    The text reads the page only through the name ``policy``; a template that never
+    names it (and a catalog that adds no placeholder) renders the same text whatever
+    ``updated`` says, so renders that differ only in such values share one entry.
+    """
+    inputs = policy_inputs(sources.policy(policy_id))
+    return not inputs.reads_page and not sources.issues and not _TRANSLATED_META & set(meta)
