@@ -20,7 +20,6 @@ from redline.render.facts import Facts
 from redline.render.inputs import page_unread, render_key
 from redline.render.render import Rendered, render_policy
 from redline.render.store import Store, compress, decompress
-from redline.sections import parse_sections
 
 
 def input_key(sources: Sources, policy_id: str, locale: str, options: dict[str, Any]) -> str:
@@ -127,8 +126,8 @@ def _decode(raw: dict[str, Any]) -> Rendered:
     meta = dict(raw["meta"])
     for key in raw["dates"]:
         meta[key] = dt.date.fromisoformat(meta[key])
-    return Rendered(raw["policy"], raw["locale"], raw["title"], raw["markdown"],
-                    tuple(parse_sections(raw["markdown"])), meta, tuple(raw["fallbacks"]))
+    return Rendered(raw["policy"], raw["locale"], raw["title"], raw["markdown"], meta,
+                    tuple(raw["fallbacks"]))
 
 
 #: set to a folder to keep the render cache there, or to ``off`` to keep it in memory only

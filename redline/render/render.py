@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +34,6 @@ class Rendered:
         locale: locale code.
         title: the title in that locale.
         markdown: the rendered Markdown.
-        sections: the section tree of ``markdown``, ids shared by every locale.
         meta: front matter (effective, updated, ...) as rendered.
         fallbacks: source texts shown in English because their translation is missing.
     """
@@ -42,9 +42,13 @@ class Rendered:
     locale: str
     title: str
     markdown: str
-    sections: tuple[Section, ...]
     meta: dict[str, Any] = field(default_factory=dict)
     fallbacks: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """The section tree of ``markdown``, ids shared by every locale (parsed when first asked)."""
+        return tuple(parse_sections(self.markdown))
 
 
 def render_policy(
@@ -82,7 +86,6 @@ def render_policy(
         locale=locale,
         title=title,
         markdown=markdown,
-        sections=tuple(parse_sections(markdown)),
         meta=page,
         fallbacks=tuple(translation.fallbacks + data_fallbacks + meta_fallbacks),
     )
