@@ -111,17 +111,21 @@ def open_history(root: Path) -> Repository:
 
 
 def git_states(repo: Repository, project: Project, build_day: dt.date) -> list[State]:
-    """Every state to publish: the baseline, each later commit touching the sources, the working tree."""
+    """Every state to publish: the baseline, each later commit touching the sources, the working tree.
+
+    One ``git log --raw`` pass lists every commit with its files' blob ids
+    (:meth:`~redline.gitio.Repository.first_parent_blobs`): no tree is read per commit.
+    """
     paths = (project.policies_dir, project.locales_dir)
     start = project.history_start
     if start is None:
-        commits = repo.first_parent_log("HEAD", paths)
-        states = [commit_state(repo, project, c) for c in commits]
+        listed = repo.first_parent_blobs("HEAD", paths)
+        states = [commit_state(repo, project, commit, files) for commit, files in listed]
     else:
         base = _start_commit(repo, start)
-        commits = repo.first_parent_log("HEAD", paths, since=base.sha)
-        states = [undated(commit_state(repo, project, c)) for c in [base]]
-        states += [commit_state(repo, project, c) for c in commits]
+        listed = repo.first_parent_blobs("HEAD", paths, since=base.sha)
+        states = [undated(commit_state(repo, project, base))]
+        states += [commit_state(repo, project, commit, files) for commit, files in listed]
     states.append(worktree_state(project, build_day))
     states[0] = _as_baseline(states[0])
     return states
@@ -139,13 +143,16 @@ def _start_commit(repo: Repository, start: str) -> Commit:
     return base
 
 
-def commit_state(repo: Repository, project: Project, commit: Commit) -> State:
-    """The state of one commit."""
-    blobs = repo.blob_ids(commit.sha, project.policies_dir)
-    locales = repo.blob_ids(commit.sha, project.locales_dir)
-    blobs.update(_catalogs_only(locales, project))
+def commit_state(repo: Repository, project: Project, commit: Commit, files: dict[str, str] | None = None
+                 ) -> State:
+    """The state of one commit (``files``: path -> blob id under the sources, when already known)."""
+    if files is None:
+        files = {**repo.blob_ids(commit.sha, project.policies_dir),
+                 **repo.blob_ids(commit.sha, project.locales_dir)}
+    blobs = {p: b for p, b in files.items() if p.startswith(f"{project.policies_dir}/")}
+    blobs.update(_catalogs_only(files, project))
     day = commit.committed.astimezone(dt.UTC).date()
-    return State(f"commit {commit.short}", day, repo.snapshot(commit.sha), blobs)
+    return State(f"commit {commit.short}", day, repo.snapshot(commit.sha), dict(sorted(blobs.items())))
 
 
 def worktree_state(project: Project, build_day: dt.date) -> State:

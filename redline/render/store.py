@@ -46,9 +46,15 @@ class Store:
             self.flush({})
 
     def facts(self) -> dict[str, Any]:
-        """Every fact stored."""
-        found: dict[str, Any] = {}
-        for key, value in self._query("SELECT key, value FROM facts", ()):
+        """Every fact stored (parsed as one JSON text; row by row only when one is damaged)."""
+        rows = self._query("SELECT key, value FROM facts", ())
+        try:
+            found = json.loads("{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in rows) + "}")
+            return found if isinstance(found, dict) else {}
+        except ValueError:
+            pass
+        found = {}
+        for key, value in rows:
             with contextlib.suppress(ValueError):
                 found[key] = json.loads(value)
         return found
