@@ -161,8 +161,10 @@ def plan_versions(revisions: Sequence[Revision], allow_fallback: bool) -> list[V
     """
     first = _first_published(revisions, allow_fallback)
     plans = []
-    for effective in sorted({r.effective for r in revisions}):
-        group = [r for r in revisions if r.effective == effective]
+    groups: dict[dt.date, list[Revision]] = {}
+    for revision in revisions:
+        groups.setdefault(revision.effective, []).append(revision)
+    for effective, group in sorted(groups.items()):
         shown = [r for r in group if r.complete or allow_fallback] or group[-1:]
         plans.append(_plan(effective, shown, first))
     return plans

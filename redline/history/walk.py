@@ -22,7 +22,6 @@ from redline.history.model import (
     Version,
     VersionPlan,
     canonical_ids,
-    ids_of,
     plan_versions,
     withdrawn_on,
 )
@@ -189,8 +188,10 @@ def load_history(
     revisions = walk.revisions()
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
     present = [(state.day, set(state.policy_paths(project))) for state in states]
-    plans = {locale: _locale_plans(walk, canonical, [r for r in revisions if r.locale == locale])
-             for locale in project.locales}
+    by_locale: dict[str, list[Revision]] = {locale: [] for locale in project.locales}
+    for revision in revisions:
+        by_locale[revision.locale].append(revision)
+    plans = {locale: _locale_plans(walk, canonical, found) for locale, found in by_locale.items()}
     texts = _texts(walk, [plan for found in plans.values() for _, versions in found for plan in versions])
     locales = {locale: tuple(_policy_history(canonical, policy, versions, texts, present)
                              for policy, versions in found)
@@ -202,10 +203,10 @@ def load_history(
 def _locale_plans(walk: _Walk, canonical: dict[str, str], revisions: list[Revision]
                   ) -> list[tuple[str, list[VersionPlan]]]:
     """One locale's policies (by latest id) and the versions planned for each."""
-    policies = sorted({canonical[pid] for pid in ids_of(revisions)})
-    return [(policy, plan_versions([r for r in revisions if canonical[r.policy] == policy],
-                                   walk.allow_fallback))
-            for policy in policies]
+    grouped: dict[str, list[Revision]] = {}
+    for revision in revisions:
+        grouped.setdefault(canonical[revision.policy], []).append(revision)
+    return [(policy, plan_versions(grouped[policy], walk.allow_fallback)) for policy in sorted(grouped)]
 
 
 def _policy_history(canonical: dict[str, str], policy: str, plans: list[VersionPlan],
