@@ -7,7 +7,7 @@ nothing here reads git or renders. See ``docs/versions.md`` for the rules.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from redline.render.render import Rendered
@@ -208,8 +208,3 @@ def withdrawn_on(present: Sequence[tuple[dt.date, bool]]) -> dt.date | None:
         elif gone is None:
             gone = day
     return gone
-
-
-def ids_of(revisions: Iterable[Revision]) -> list[str]:
-    """The distinct policy ids of ``revisions``, in first-seen order."""
-    return list(dict.fromkeys(r.policy for r in revisions))
