@@ -10,6 +10,7 @@ import datetime as dt
 
 from redline.config import Project
 from redline.history.model import PolicyHistory, Revision, Version
+from redline.history.prefill import prefill
 from redline.history.states import (
     HistoryUnavailable,
     State,
@@ -52,6 +53,8 @@ def read_history(
     repo = open_history(project.root)
     try:
         states = git_states(repo, project, build_day)
+        if cache is not None:
+            prefill(project, states, build_day, allow_fallback, cache)
         return load_history(project, states, allow_fallback=allow_fallback, cache=cache)
     finally:
         repo.close()

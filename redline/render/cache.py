@@ -69,6 +69,11 @@ class RenderCache:
             self.store.flush(self.facts.changed)
         self.facts.changed = {}
 
+    def reload(self) -> None:
+        """Read the facts again: other processes may have added some (they never change one)."""
+        if self.store is not None:
+            self.facts.items.update({**self.store.facts(), **self.facts.items})
+
     def recall(self, key: str) -> Rendered | None:
         """The rendering kept under ``key`` (in memory or on disk), or None."""
         found = self._recall(key)

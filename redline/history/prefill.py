@@ -1,0 +1,78 @@
+"""Fill the render cache for a history walk in several processes, one group of locales each.
+
+The walk itself stays serial and unchanged: workers only run the same walk for their
+locales into the shared on-disk cache (:mod:`redline.render.store`), so the serial walk
+that follows finds every fact and rendering there and is warm. Its result, warnings and
+errors are therefore exactly those of a one-process run; a worker that fails is ignored
+(the serial walk meets the same failure and reports it).
+
+Pays only when there is much to render: on two cores a cold walk of the 20 × 4 × 1,000
+synthetic history takes about half the time (``docs/benchmarks.md``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from redline.config import Project
+from redline.errors import RedlineError
+from redline.history.states import State, git_states, open_history
+from redline.jobs import JOBS_ENV, start_method, worker_count
+from redline.render.cache import RenderCache
+
+#: renders missing from the cache below which starting processes costs more than it saves
+PREFILL_FROM = 200
+
+
+def prefill(project: Project, states: Sequence[State], build_day: dt.date, allow_fallback: bool,
+            cache: RenderCache) -> int:
+    """Fill ``cache`` in worker processes when that pays; return how many workers ran (0: none)."""
+    if cache.directory is None or len(project.locales) < 2:
+        return 0
+    workers = worker_count(len(project.locales), os.cpu_count(), os.environ.get(JOBS_ENV))
+    if workers < 2 or missing_renders(project, states, cache) < PREFILL_FROM:
+        return 0
+    groups = [tuple(project.locales[start::workers]) for start in range(workers)]
+    tasks = [(project, build_day, allow_fallback, group, cache.directory) for group in groups]
+    context = multiprocessing.get_context(start_method())
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        list(pool.map(fill, tasks))
+    cache.reload()
+    return workers
+
+
+def missing_renders(project: Project, states: Sequence[State], cache: RenderCache) -> int:
+    """How many (state, policy, locale) the walk would have to render: changed, and no fact kept."""
+    missing = 0
+    previous: dict[tuple[str, str], str] = {}
+    for state in states:
+        keys = state.input_keys(project)
+        missing += sum(1 for pair, key in keys.items()
+                       if previous.get(pair) != key and cache.facts.get(f"revision:{key}") is None)
+        previous = keys
+    return missing
+
+
+def fill(task: tuple[Project, dt.date, bool, tuple[str, ...], Path]) -> None:
+    """Worker: walk the history for one group of locales into the cache folder."""
+    from redline.history.walk import load_history
+
+    project, build_day, allow_fallback, locales, directory = task
+    own = dataclasses.replace(project, locales=locales)
+    try:
+        repo = open_history(own.root)
+    except RedlineError:
+        return
+    try:
+        load_history(own, git_states(repo, own, build_day), allow_fallback=allow_fallback,
+                     cache=RenderCache(directory))
+    except RedlineError:
+        pass  # the serial walk meets the same error and reports it, with its context
+    finally:
+        repo.close()
