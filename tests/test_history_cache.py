@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
+import redline.history.parallel as parallel
 import redline.history.walk as walk
 from redline.config import load_project
 from redline.history import History, read_history
+from redline.history.states import git_states, open_history
 from redline.render.cache import RenderCache
 from tests.conftest import GitProject
 from tests.test_history import MKDOCS, terms
@@ -96,3 +98,30 @@ def test_a_damaged_cache_is_ignored(empty_git_project: GitProject, tmp_path: Pat
     again = scan(empty_git_project, tmp_path / "cache")
     assert shape(again) == shape(cold) and again.renders == cold.renders
     assert scan(empty_git_project, tmp_path / "cache").renders == 0  # the file was made afresh
+
+
+def test_prefill_in_processes_gives_the_serial_history(empty_git_project: GitProject, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two worker processes fill the cache; the walk after them renders nothing and agrees with one."""
+    project = empty_git_project
+    locales = "site_name: Mini\ndocs_dir: policies\nplugins:\n  - redline:\n      locales: [en, es]\n"
+    po = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+          'msgid "Terms"\nmsgstr "Términos"\n\nmsgid "Use"\nmsgstr "Uso"\n\n'
+          'msgid "Be nice."\nmsgstr "Sé amable."\n\n'
+          'msgid "Updated {{ policy.updated | date }}."\nmsgstr "Actualizado {{ policy.updated | date }}."\n')
+    project.commit({"mkdocs.yml": locales, "policies/terms.md": terms("2026-01-01"),
+                    "locales/es/LC_MESSAGES/messages.po": po}, "One", "2026-01-10")
+    project.commit({"policies/terms.md": terms("2026-03-01")}, "Two", "2026-01-11")
+    monkeypatch.setattr(parallel, "PREFILL_FROM", 1)
+    monkeypatch.setenv("REDLINE_JOBS", "2")
+    cache = RenderCache(tmp_path / "parallel")
+    repo = open_history(project.root)
+    states = git_states(repo, load_project(project.root), D(2026, 12, 1))
+    repo.close()
+    # two commits × two locales (the working tree is the second commit's)
+    assert parallel.missing_renders(load_project(project.root), states, cache) == 2 * 2
+    prefilled = read_history(load_project(project.root), D(2026, 12, 1), cache=cache)
+    assert prefilled.renders == 0  # the workers rendered everything
+    monkeypatch.setenv("REDLINE_JOBS", "1")
+    serial = scan(project, tmp_path / "serial")
+    assert serial.renders > 0 and shape(prefilled) == shape(serial)

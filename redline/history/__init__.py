@@ -10,7 +10,7 @@ import datetime as dt
 
 from redline.config import Project
 from redline.history.model import PolicyHistory, Revision, Version
-from redline.history.prefill import prefill
+from redline.history.parallel import prefill
 from redline.history.states import (
     HistoryUnavailable,
     State,
