@@ -60,11 +60,7 @@ _DATA = _Memo(4096)
 
 def digest(*parts: str) -> str:
     """SHA-256 of ``parts``, each ended by a NUL."""
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(part.encode("utf-8"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
+    return hashlib.sha256("".join(f"{part}\0" for part in parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def as_json(value: Any) -> str:
@@ -116,6 +112,14 @@ def code_paths(template: str) -> frozenset[DataPath] | None:
 _CODE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _INCLUDES_RE = re.compile(r"\{%[-+]?\s*(?:include|import|from|extends)\b")
 _CHAIN_RE = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+
+
+def _entries(catalog: Catalog | None, msgids: tuple[str, ...]) -> list[str]:
+    """Each msgid's entry as text: ``-`` when absent, else the fuzzy flag and the translation."""
+    if catalog is None:
+        return []
+    found = map(catalog.entries.get, msgids)
+    return ["-" if entry is None else f"{entry.fuzzy:d}{entry.string}" for entry in found]
 
 
 def _entry(catalog: Catalog | None, msgid: str) -> str:
@@ -205,7 +209,7 @@ def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str,
     # a catalog whose placeholders differ from the source's may name other data: depend on all
     paths = None if sources.issues else inputs.paths
     catalog = sources.catalogs.get(locale) if locale != sources.project.source_locale else None
-    entries = [_entry(catalog, msgid) for msgid in inputs.msgids]
+    entries = _entries(catalog, inputs.msgids)
     if page_unread(sources, policy_id, options.get("meta") or {}):
         options = {**options, "meta": "not read"}
     return digest(
