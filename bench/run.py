@@ -12,12 +12,14 @@ process and a plain ``mkdocs build`` with Material. See ``bench/README.md``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -47,6 +49,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, default=None, metavar="FILE",
                         help="Also write the rows as JSON.")
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                        help="Keep the outputs (site, pages, floors, notices) in DIR.")
     return parser.parse_args()
 
 
@@ -65,8 +69,8 @@ def main() -> None:
     table.add(Row(f"generate {params.policies} × {params.locales} × {params.commits} repository",
                   made.get("seconds"), note=("generated now" if generated else "cached in bench/.cache/") +
                   f", {made.get('packed_mb', 0):.1f} MB packed"))
-    with tempfile.TemporaryDirectory(prefix="redline-bench-") as work:
-        bench = steps.Bench(repo, Path(work), _head_day(repo), table)
+    with _scratch(args.keep) as work:
+        bench = steps.Bench(repo, work, _head_day(repo), table)
         _measure(bench, steps, sitesteps)
     took = time.perf_counter() - start
     print(f"Redline benchmark — {repo.name}, build date {bench.day}, {took:.0f} s in all\n")
@@ -83,6 +87,16 @@ def _measure(bench: object, steps: object, sitesteps: object) -> None:
     docs = sitesteps.floors(bench)  # type: ignore[attr-defined]
     sitesteps.build_goal(bench)  # type: ignore[attr-defined]
     sitesteps.weights(bench, docs)  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def _scratch(keep: Path | None) -> Iterator[Path]:
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep.resolve()
+        return
+    with tempfile.TemporaryDirectory(prefix="redline-bench-") as work:
+        yield Path(work)
 
 
 def _head_day(repo: Path) -> str:
