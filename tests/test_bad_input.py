@@ -35,8 +35,13 @@ MEMORY_LIMIT = 256 * 1024 * 1024
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    """Content hash of every file, folder and link under ``root``: proves a failed command wrote nothing."""
-    return {p.relative_to(root).as_posix(): _entry_digest(p) for p in sorted(root.rglob("*"))}
+    """Content hash of every file, folder and link under ``root``: proves a failed command wrote nothing.
+
+    The render cache (``.redline-cache/``) is left out: it holds renderings of inputs that
+    did render (written in SQLite transactions, keyed by content), never part of an output.
+    """
+    return {p.relative_to(root).as_posix(): _entry_digest(p) for p in sorted(root.rglob("*"))
+            if ".redline-cache" not in p.relative_to(root).parts}
 
 
 def _entry_digest(path: Path) -> str:

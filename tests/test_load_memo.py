@@ -84,3 +84,24 @@ def test_memo_never_remembers_an_error() -> None:
     fixed = MemorySnapshot({path: b"---\ntitle: P\neffective: 2026-01-01\n---\n\ntext\n"})
     assert messages[0] == messages[1]
     assert memo.policy(fixed, path).id == "p"
+
+
+def test_a_data_set_that_changed_in_one_file_parses_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each data file is parsed once per content; the data set is still the one a fresh load gives."""
+    from redline.load.data import load_data
+
+    parsed: list[str] = []
+    real = memo.parse_yaml
+
+    def counted(text: str, path: str, offset: int = 0) -> object:
+        parsed.append(path)
+        return real(text, path, offset)
+
+    monkeypatch.setattr(memo, "parse_yaml", counted)
+    files = {"policies/_data/a.yml": b"name: Alpha\n", "policies/_data/b.yml": b"days: 3\n"}
+    memo.data(MemorySnapshot(dict(files)), "policies/_data")
+    parsed.clear()
+    changed = MemorySnapshot({**files, "policies/_data/b.yml": b"days: 4\n"})
+    found, issues = memo.data(changed, "policies/_data")
+    assert parsed == ["policies/_data/b.yml"]
+    assert (found.values, issues) == (load_data(changed, "policies/_data")[0].values, [])

@@ -8,7 +8,7 @@ marks a string as natural language, so it is extracted into the catalogs and tra
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,8 +62,17 @@ def _checker() -> jsonschema.FormatChecker:
     return checker
 
 
-def load_data(snapshot: Snapshot, folder: str) -> tuple[DataSet, list[Issue]]:
-    """Read and validate every data file under ``folder`` (``policies/_data``)."""
+def read_document(snapshot: Snapshot, path: str) -> YamlDocument:
+    """Parse one YAML file of ``snapshot``."""
+    return parse_yaml(decode(snapshot.read(path) or b"", path), path)
+
+
+def load_data(snapshot: Snapshot, folder: str,
+              read: Callable[[Snapshot, str], YamlDocument] = read_document) -> tuple[DataSet, list[Issue]]:
+    """Read and validate every data file under ``folder`` (``policies/_data``).
+
+    ``read`` parses one file (the memo passes one that parses each content once).
+    """
     data = DataSet()
     issues: list[Issue] = []
     schema_path = f"{folder}/{SCHEMA_NAME}"
@@ -71,12 +80,11 @@ def load_data(snapshot: Snapshot, folder: str) -> tuple[DataSet, list[Issue]]:
         if not path.endswith((".yml", ".yaml")) or path == schema_path:
             continue
         name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        document = parse_yaml(decode(snapshot.read(path) or b"", path), path)
+        document = read(snapshot, path)
         data.documents[name] = document
         data.values[name] = document.data
-    raw_schema = snapshot.read(schema_path)
-    if raw_schema is not None:
-        data.schema = parse_yaml(decode(raw_schema, schema_path), schema_path).data or {}
+    if snapshot.read(schema_path) is not None:
+        data.schema = read(snapshot, schema_path).data or {}
         issues.extend(_validate(data, schema_path))
     if not issues:
         data.values = _typed(data.values, data.schema)

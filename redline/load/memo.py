@@ -19,9 +19,10 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from redline.load.catalogs import Catalog, catalog_path, parse_catalog
-from redline.load.data import DataSet, Issue, load_data
+from redline.load.data import DataSet, Issue, decode, load_data, read_document
 from redline.load.policy import PolicySource, parse_policy
 from redline.load.snapshot import Snapshot
+from redline.load.yamlfile import YamlDocument, parse_yaml
 
 T = TypeVar("T")
 
@@ -48,6 +49,7 @@ class Lru(Generic[T]):
 POLICIES: Lru[PolicySource] = Lru(2048)
 CATALOGS: Lru[tuple[Catalog, list[Issue]]] = Lru(64)
 DATA: Lru[tuple[DataSet, list[Issue]]] = Lru(512)
+DOCUMENTS: Lru[YamlDocument] = Lru(4096)
 
 
 def content_id(data: bytes) -> str:
@@ -95,6 +97,15 @@ def catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Catalog,
 def data(snapshot: Snapshot, folder: str) -> tuple[DataSet, list[Issue]]:
     """:func:`~redline.load.data.load_data`, validated once per content of the whole folder."""
     key = (folder, *(f"{path}={file_id(snapshot, path)[0]}" for path in snapshot.list(folder)))
-    found, issues = DATA.get(key, lambda: load_data(snapshot, folder))
+    found, issues = DATA.get(key, lambda: load_data(snapshot, folder, document))
     copy = DataSet(dict(found.values), dict(found.documents), found.schema, list(found.translatable))
     return copy, list(issues)
+
+
+def document(snapshot: Snapshot, path: str) -> YamlDocument:
+    """:func:`~redline.load.data.read_document`, parsed once per content (a data set that
+    changed in one file re-parses that file only)."""
+    blob, raw = file_id(snapshot, path)
+    if blob is None:
+        return read_document(snapshot, path)
+    return DOCUMENTS.get((path, blob), lambda: parse_yaml(decode(_read(snapshot, path, raw), path), path))
