@@ -1,7 +1,8 @@
 """Drive MkDocs: one build per locale into a temporary folder, then swap it into place.
 
 The only module besides the plugin that imports MkDocs. A failed build leaves the
-previous ``site/`` untouched (nothing half-written).
+previous ``site/`` untouched (nothing half-written). Locales share nothing, so they are
+built in separate processes when there is more than one core (env ``REDLINE_JOBS``).
 """
 
 from __future__ import annotations
@@ -10,18 +11,25 @@ import calendar
 import datetime as dt
 import html
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from redline.config import Project
 from redline.errors import RedlineError
 from redline.publish import ui
 from redline.publish.pages import SitePage
+
+JOBS_ENV = "REDLINE_JOBS"
 
 
 def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Path,
@@ -34,18 +42,19 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
         site_dir: the output folder (replaced only once every locale built).
         build_date: the day the site is built as of; also mkdocs' build date (sitemap).
         extra: more files (path relative to the site -> text), e.g. the notices and feeds.
-    """
-    from mkdocs.config import load_config
 
+    Locales are built by :func:`worker_count` processes, started as :func:`start_method`
+    says; a program that calls this while running other threads is re-imported by each
+    worker, so its entry point must be guarded by ``if __name__ == "__main__"``.
+    """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    workers = worker_count(len(project.locales), os.cpu_count(), os.environ.get(JOBS_ENV))
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        with source_date(build_date):
-            for locale in project.locales:
-                config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging / locale))
-                _prepare(config, project, locale, pages[locale])
-                _run(config, locale)
+        jobs = [LocaleJob(project, locale, tuple(pages[locale]), staging / locale, build_date)
+                for locale in project.locales]
+        _build_locales(jobs, workers)
         (staging / "index.html").write_text(chooser_html(project, pages), encoding="utf-8")
         for name, text in sorted((extra or {}).items()):
             target = staging / name
@@ -54,6 +63,103 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def worker_count(locales: int, cpus: int | None, setting: str | None) -> int:
+    """How many processes build locales: ``REDLINE_JOBS`` if set, else one per core, never more than locales.
+
+    >>> worker_count(4, 2, None), worker_count(4, None, None), worker_count(4, 8, None)
+    (2, 1, 4)
+    >>> worker_count(4, 2, "1"), worker_count(4, 2, "3"), worker_count(2, 2, "8")
+    (1, 3, 2)
+    """
+    wanted = cpus or 1
+    if setting is not None and setting.strip():
+        if not setting.strip().isdigit() or int(setting) < 1:
+            raise RedlineError(f"environment variable {JOBS_ENV} is {setting!r}, not a number of processes",
+                               fix=f"set {JOBS_ENV} to a whole number of at least 1 (1 builds one "
+                                   "locale at a time), or unset it to use one process per core")
+        wanted = int(setting)
+    return max(1, min(locales, wanted))
+
+
+@dataclass(frozen=True)
+class LocaleJob:
+    """One locale's MkDocs build: everything a worker process needs (picklable)."""
+
+    project: Project
+    locale: str
+    pages: tuple[SitePage, ...]
+    site_dir: Path
+    build_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class LocaleOutcome:
+    """What one locale's build said: its warnings, or the error that stopped it (picklable)."""
+
+    warnings: tuple[str, ...] = ()
+    error: RedlineError | None = None
+
+
+def build_locale(job: LocaleJob) -> LocaleOutcome:
+    """Build one locale's site into ``job.site_dir`` (in this process or a worker)."""
+    from mkdocs.config import load_config
+
+    try:
+        with source_date(job.build_date):
+            config = load_config(str(job.project.root / "mkdocs.yml"), site_dir=str(job.site_dir))
+            _prepare(config, job.project, job.locale, list(job.pages))
+            return LocaleOutcome(tuple(_run(config, job.locale)))
+    except RedlineError as error:
+        # Pickled with its attributes (where, what, fix): the parent raises it as it is.
+        return LocaleOutcome(error=error)
+
+
+def _build_locales(jobs: Sequence[LocaleJob], workers: int) -> None:
+    """Run the builds, one process per worker when ``workers`` > 1; report them in locale order."""
+    if workers <= 1:
+        # A generator: a failing locale stops the build before the next one starts.
+        _report(build_locale(job) for job in jobs)
+        return
+    context = multiprocessing.get_context(start_method())
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(build_locale, job) for job in jobs]
+        try:
+            _report(_result(job, future) for job, future in zip(jobs, futures, strict=True))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def start_method() -> str:
+    """How worker processes start: the platform's default, but never a fork of a threaded process.
+
+    A fork is the cheapest start (MkDocs and Material are already imported), and ``redline
+    build`` runs one thread. A host that runs others (a test server, a progress bar) gets
+    fresh interpreters instead: a fork copies locks that its other threads may hold.
+    """
+    default = multiprocessing.get_all_start_methods()[0]
+    return "spawn" if default == "fork" and threading.active_count() > 1 else default
+
+
+def _result(job: LocaleJob, future: Future[LocaleOutcome]) -> LocaleOutcome:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise RedlineError(f"a build process stopped unexpectedly (killed, or out of memory?) before "
+                           f"locale '{job.locale}' was built",
+                           fix=f"run again with {JOBS_ENV}=1 to build one locale at a time in this "
+                               "process and see what stops it") from None
+
+
+def _report(outcomes: Iterable[LocaleOutcome]) -> None:
+    """Print each locale's warnings in order; raise the first locale's error (as a serial build would)."""
+    for outcome in outcomes:
+        if outcome.error is not None:
+            raise outcome.error from None
+        for message in outcome.warnings:
+            print(f"WARNING: {message}", file=sys.stderr)
 
 
 @contextmanager
@@ -85,7 +191,8 @@ def _prepare(config: object, project: Project, locale: str, pages: list[SitePage
     plugin.site_root = base or None
 
 
-def _run(config: object, locale: str) -> None:
+def _run(config: object, locale: str) -> list[str]:
+    """Build one configured locale; return the warnings MkDocs logged, or raise them as an error."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -102,8 +209,7 @@ def _run(config: object, locale: str) -> None:
                            fix="fix each warning listed (mkdocs.yml sets strict: true)") from None
     finally:
         logger.removeHandler(warnings)
-    for message in warnings.messages:
-        print(f"WARNING: {message}", file=sys.stderr)
+    return warnings.messages
 
 
 class _Warnings(logging.Handler):

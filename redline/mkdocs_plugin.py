@@ -8,13 +8,16 @@ both stay usable.
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -76,6 +79,13 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return finish_html(output, self._locale)
 
+    # Last: Material's search plugin writes the index in its own on_post_build.
+    @event_priority(-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            _replace(index, utf8_index(index.read_bytes()))
+
 
 def _file(page: SitePage, config: MkDocsConfig) -> File:
     inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -86,6 +96,37 @@ def _standalone_pages(root: Path, locale: str) -> list[SitePage]:
     from redline.publish.site import pages_for_worktree
 
     return pages_for_worktree(root, locale)
+
+
+def utf8_index(data: bytes) -> bytes:
+    """The search index as UTF-8 JSON: the same data, letters as themselves instead of ``\\uXXXX``.
+
+    Material writes it ASCII-escaped, so each Cyrillic or Arabic letter costs six bytes, and
+    every reader downloads the index on a first page view. Separators stay Material's.
+
+    >>> utf8_index(b'{"docs":[{"title":"\\\\u041f\\\\u0440\\\\u0430\\\\u0432\\\\u0430"}]}').decode()
+    '{"docs":[{"title":"Права"}]}'
+    """
+    text = json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (an escaped half of a pair) has no UTF-8 form: keep the escaped index.
+        return data
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written."""
+    mode = path.stat().st_mode & 0o777
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def plugin_of(config: MkDocsConfig) -> Any:

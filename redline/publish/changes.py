@@ -19,7 +19,7 @@ CHANGES_PATH = "changes/index.md"
 
 
 def changes_page(notices: Sequence[Notice], locale: str, pages: Collection[str]) -> SitePage:
-    """The locale's list of notices (policy, dates, verdict, sections, links).
+    """The locale's list of notices (policy, dates, verdict, sections, links), left out of search.
 
     Args:
         notices: every notice of the history.
@@ -33,7 +33,9 @@ def changes_page(notices: Sequence[Notice], locale: str, pages: Collection[str])
         lines.extend(_entry(notice, locale, pages))
     if not ordered:
         lines.append(ui.text(locale, "changes_none"))
-    return SitePage(CHANGES_PATH, title, "\n".join(lines) + "\n", {"kind": "changes"})
+    # In the navigation but not in the search index: its summaries repeat policy text, and it
+    # grows with every notice, while every reader downloads the index on a first page view.
+    return SitePage(CHANGES_PATH, title, "\n".join(lines) + "\n", {"kind": "changes"}, in_search=False)
 
 
 def _feed_links(locale: str) -> str:

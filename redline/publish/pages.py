@@ -44,7 +44,8 @@ class SitePage:
         title: page title in the locale.
         body: Markdown body (or the whole HTML of an ``.html`` page).
         meta: data for the page chrome (``redline`` front matter key).
-        in_nav: listed in the site navigation and search (archive pages are not).
+        in_nav: listed in the site navigation (archive pages are not).
+        in_search: in the search index; ``None`` follows ``in_nav``.
     """
 
     path: str
@@ -52,13 +53,14 @@ class SitePage:
     body: str
     meta: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = True
+    in_search: bool | None = None
 
     def source(self) -> str:
         """The page as a Markdown file with front matter, deterministic."""
         if self.path.endswith(".html"):
             return self.body
         front: dict[str, Any] = {"title": self.title, "redline": self.meta}
-        if not self.in_nav:
+        if not (self.in_nav if self.in_search is None else self.in_search):
             front["search"] = {"exclude": True}
         return f"---\n{yaml.safe_dump(front, sort_keys=True, allow_unicode=True)}---\n\n{self.body}"
 
