@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from redline.gitio import Repository
     from redline.notices.build import Setting
     from redline.notices.model import Notice
+    from redline.render.cache import RenderCache
 
 
 @click.command("changelog")
@@ -34,20 +35,21 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
     from redline.errors import RedlineError
     from redline.notices.build import Setting, build_notices, site_url
     from redline.notices.wording import load_wording
-    from redline.render.cache import RenderCache
+    from redline.render.cache import project_cache
 
     if check and out is None:
         raise RedlineError("--check compares the files of --out DIR", fix="pass --out DIR as well")
     project = open_project(project_dir)
+    setting = Setting(site_url(project.root), load_wording(project.root), project_cache(project.root))
     repo = gitio.open_repo(project.root)
     try:
-        setting = Setting(site_url(project.root), load_wording(project.root), RenderCache())
         notices, skipped = build_notices(repo, project, setting, ref)
+        for warning in skipped:
+            click.echo(f"warning: {warning}", err=True)
+        publish(project, notices, setting, out, check)
     finally:
         repo.close()
-    for warning in skipped:
-        click.echo(f"warning: {warning}", err=True)
-    publish(project, notices, setting, out, check)
+        setting.cache.save()  # what was learnt stays true whether or not the outputs were written
 
 
 def publish(project: Project, notices: list[Notice], setting: Setting, out: Path | None, check: bool) -> None:
@@ -60,9 +62,10 @@ def publish(project: Project, notices: list[Notice], setting: Setting, out: Path
 
     site = FeedSite(setting.site_url, site_name(project.root))
     if out is None:
-        click.echo(outputs.notices_json(notices, project, site), nl=False)
+        click.echo(outputs.notices_json(notices, project, site, setting.cache.facts), nl=False)
         return
-    files = outputs.changelog_files(notices, project, site, NoticeTemplates(project.root, setting.wording))
+    templates = NoticeTemplates(project.root, setting.wording, setting.cache)
+    files = outputs.changelog_files(notices, project, site, templates)
     if check:
         stale = outputs.stale_files(out, files)
         if stale:
@@ -73,18 +76,24 @@ def publish(project: Project, notices: list[Notice], setting: Setting, out: Path
                err=True)
 
 
-def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD"
+def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cache: RenderCache | None = None
                       ) -> tuple[list[Notice], dict[str, str], list[str]]:
-    """The notices of ``ref``'s history, every changelog file (path -> text), and the warnings."""
+    """The notices of ``ref``'s history, every changelog file (path -> text), and the warnings.
+
+    ``cache`` defaults to the project's on-disk cache; what it learnt is saved before returning.
+    """
     from redline.notices import outputs
     from redline.notices.build import Setting, build_notices, site_name, site_url
     from redline.notices.emails import NoticeTemplates
     from redline.notices.feeds import FeedSite
     from redline.notices.wording import load_wording
-    from redline.render.cache import RenderCache
+    from redline.render.cache import project_cache
 
-    setting = Setting(site_url(project.root), load_wording(project.root), RenderCache())
+    cache = cache or project_cache(project.root)
+    setting = Setting(site_url(project.root), load_wording(project.root), cache)
     notices, skipped = build_notices(repo, project, setting, ref)
     site = FeedSite(setting.site_url, site_name(project.root))
-    files = outputs.changelog_files(notices, project, site, NoticeTemplates(project.root, setting.wording))
+    templates = NoticeTemplates(project.root, setting.wording, setting.cache)
+    files = outputs.changelog_files(notices, project, site, templates)
+    setting.cache.save()
     return notices, files, skipped

@@ -64,6 +64,8 @@ def align_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockPair]:
     >>> [(p.old, p.new.text if p.new else None) for p in align_blocks(a, b)]
     [(None, 'C | 3')]
     """
+    if len(old) == len(new) and all(a.text == b.text for a, b in zip(old, new, strict=True)):
+        return []  # the same texts in the same order: nothing to align (most sections of a change)
     return _Alignment(old, new).changes()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from redline.blocks import Block, split_blocks
@@ -49,12 +50,24 @@ def diff_documents(old: str, new: str) -> DocumentDiff:
     >>> diff_documents("- a\\n", "* a\\n").layout
     'markup'
     """
+    if old == new:
+        return DocumentDiff((), "none")
     changes = diff_sections(document_sections(old), document_sections(new))
     return DocumentDiff(tuple(changes), layout_change(old, new))
 
 
 def document_sections(markdown: str) -> list[Section]:
     """Parse sections, keeping HTML, code and statement blocks in the section they are in."""
+    return list(_sections(markdown))
+
+
+@lru_cache(maxsize=256)
+def _sections(markdown: str) -> tuple[Section, ...]:
+    # A comparison diffs each rendering against two others (old, mixed, new): parse each once.
+    return tuple(_parse_sections(markdown))
+
+
+def _parse_sections(markdown: str) -> list[Section]:
     blocks = split_blocks(markdown)
     sections = sections_from_blocks(blocks)
     extra = [block for block in blocks if block.kind in VISIBLE_KINDS]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 Normaliser = Callable[[str], str]
 
@@ -140,8 +141,11 @@ def plain(text: str) -> str:
     return unify_typography(collapse_whitespace(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def alignment_key(text: str) -> str:
     """The key blocks are aligned on: every editorial difference forgotten.
+
+    Memoized: the same blocks are keyed again in every comparison of a history.
 
     >>> alignment_key("**Log  Data**: Kept 12 months.") == alignment_key("Log Data: kept 12 months")
     True

@@ -33,6 +33,7 @@ from redline.notices.locales import (
     Renderings,
     has_catalog,
     locale_change,
+    locale_renderings,
     render_sides,
     titles,
 )
@@ -64,7 +65,7 @@ class PolicyChange:
         report: the rules' verdict, the source locale's changed sections, the policy's facts.
         traced: each fact of the report with the sections rendering it.
         judgement: the verdict after overrides.
-        locales: what changed in each translated locale.
+        locales: what changed in each translated locale (none when compared without locale diffs).
         titles: locale → the policy's title.
         section_titles: locale → section id → title.
     """
@@ -153,17 +154,23 @@ def pinned_meta(pair: PolicyPair) -> dict[str, Any]:
 
 
 def compare_policy(pair: PolicyPair, base: Sources, head: Sources, facts: Sequence[FactChange],
-                   cache: RenderCache, records: Sequence[ChangeRecord] = ()) -> PolicyChange:
-    """Compare one policy at both sides: verdict from the source locale, sections in every locale."""
+                   cache: RenderCache, records: Sequence[ChangeRecord] = (), *,
+                   locale_diffs: bool = True) -> PolicyChange:
+    """Compare one policy at both sides: verdict from the source locale, sections in every locale.
+
+    With ``locale_diffs`` False the translated locales are rendered for their titles only
+    and not diffed (``locales`` stays empty): all a notice needs of them.
+    """
     meta = pinned_meta(pair)
     source = head.project.source_locale
     traces = [trace_of(p, s) for p, s in ((pair.new, head), (pair.old, base)) if p is not None]
     traced = _traced(pair, traces, facts)
+    same = _Locales(base, head, cache, locale_diffs)
     if _untouched(pair, base, head, traced, traces):
-        return _text_unchanged(pair, traced, base, head, cache, records)
+        return _text_unchanged(pair, traced, records, same)
     sides = render_sides(cache, pair, base, head, source, meta)
     if sides is None:
-        return _text_unchanged(pair, traced, base, head, cache, records)
+        return _text_unchanged(pair, traced, records, same)
     full = diff_documents(_markdown(sides.old), _markdown(sides.new))
     if pair.new is None:
         return _removed(pair, full, records, sides, source)
@@ -174,7 +181,7 @@ def compare_policy(pair: PolicyPair, base: Sources, head: Sources, facts: Sequen
     verdict = classify(judged, fact_changes, layout=text.layout)
     change = PolicyChange(pair, Report(verdict, full.sections, fact_changes), traced)
     judgement = judge(verdict, pair.id, records, change.traced_map())
-    return _with_locales(dataclasses.replace(change, judgement=judgement), base, head, cache, sides)
+    return same.added(dataclasses.replace(change, judgement=judgement), sides)
 
 
 def _removed(pair: PolicyPair, full: DocumentDiff, records: Sequence[ChangeRecord],
@@ -248,14 +255,13 @@ def _untouched(pair: PolicyPair, base: Sources, head: Sources, traced: Sequence[
     return not data_read and _same_template(pair.old, pair.new, base, head)
 
 
-def _text_unchanged(pair: PolicyPair, traced: tuple[TracedFact, ...], base: Sources, head: Sources,
-                    cache: RenderCache, records: Sequence[ChangeRecord]) -> PolicyChange:
+def _text_unchanged(pair: PolicyPair, traced: tuple[TracedFact, ...], records: Sequence[ChangeRecord],
+                    locales: _Locales) -> PolicyChange:
     """A policy whose source text is the same at both sides: only front matter facts to judge."""
     verdict = classify((), [fact.change for fact in traced])
     change = PolicyChange(pair, Report(verdict, (), tuple(f.change for f in traced)), traced)
     judgement = judge(verdict, pair.id, records, change.traced_map())
-    return _with_locales(dataclasses.replace(change, judgement=judgement), base, head, cache, None,
-                         source_same=True)
+    return locales.added(dataclasses.replace(change, judgement=judgement), None, source_same=True)
 
 
 def trace_of(policy: PolicySource, sources: Sources) -> Trace:
@@ -281,28 +287,41 @@ def _plain_meta(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in meta.items() if k in META_FACTS}
 
 
-def _with_locales(change: PolicyChange, base: Sources, head: Sources, cache: RenderCache,
-                  sides: Renderings | None, source_same: bool = False) -> PolicyChange:
-    """Add what changed in each translated locale, and the titles in every locale."""
-    meta = pinned_meta(change.pair)
-    source = head.project.source_locale
-    title, section_titles = titles(sides)
-    policy = change.pair.new or change.pair.old
-    all_titles = {source: title or (policy.title if policy else change.pair.id)}
-    all_sections = {source: section_titles}
-    locales = []
-    for locale in head.project.translated_locales:
-        if source_same and _same_catalog(base, head, locale):
-            result, rendered = LocaleChange(locale, "unchanged"), None
-        else:
-            result, rendered = locale_change(cache, change.pair, base, head, locale, meta)
-        locales.append(result)
-        title, section_titles = titles(rendered)
-        catalog = head.catalogs.get(locale)
-        all_titles[locale] = title or (catalog.lookup(all_titles[source]) if catalog else None) \
-            or all_titles[source]
-        all_sections[locale] = section_titles
-    return dataclasses.replace(change, locales=tuple(locales), titles=all_titles, section_titles=all_sections)
+@dataclass(frozen=True)
+class _Locales:
+    """How a comparison's translated locales are added: both sides, the cache, diffed or not."""
+
+    base: Sources
+    head: Sources
+    cache: RenderCache
+    diffs: bool = True
+
+    def added(self, change: PolicyChange, sides: Renderings | None, source_same: bool = False
+              ) -> PolicyChange:
+        """``change`` with what changed in each translated locale, and the titles in every locale."""
+        base, head = self.base, self.head
+        meta = pinned_meta(change.pair)
+        source = head.project.source_locale
+        title, section_titles = titles(sides)
+        policy = change.pair.new or change.pair.old
+        all_titles = {source: title or (policy.title if policy else change.pair.id)}
+        all_sections = {source: section_titles}
+        locales = []
+        for locale in head.project.translated_locales:
+            if source_same and _same_catalog(base, head, locale):
+                result, rendered = LocaleChange(locale, "unchanged"), None
+            elif self.diffs:
+                result, rendered = locale_change(self.cache, change.pair, base, head, locale, meta)
+            else:
+                result, rendered = None, locale_renderings(self.cache, change.pair, base, head, locale, meta)
+            locales += [result] if result and self.diffs else []
+            title, section_titles = titles(rendered)
+            catalog = head.catalogs.get(locale)
+            all_titles[locale] = title or (catalog.lookup(all_titles[source]) if catalog else None) \
+                or all_titles[source]
+            all_sections[locale] = section_titles
+        return dataclasses.replace(change, locales=tuple(locales), titles=all_titles,
+                                   section_titles=all_sections)
 
 
 def _same_catalog(base: Sources, head: Sources, locale: str) -> bool:

@@ -4,14 +4,22 @@ The templates come from the repository (``templates/notices/``, else Redline's
 defaults), so they are as untrusted as policy text: they run in the same sandbox,
 undefined names are errors, and ``.html.j2`` templates escape every value
 (a fact "Email & SMS" is ``Email &amp; SMS`` in HTML, as it is in the plain text).
+
+A notice's texts in one locale are a pure function of the notice, the template files,
+the wording and Redline's code, so each is rendered once per run and, with a cache,
+kept across runs under the hash of those (the cache's file is per engine id).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
@@ -19,24 +27,41 @@ from redline.errors import RedlineError
 from redline.notices.model import Notice
 from redline.notices.wording import Wording, template_dirs
 from redline.publish.ui import direction, long_date
+from redline.render.cache import RenderCache
 from redline.render.env import PolicyEnvironment
 from redline.render.filters import filters_for
+from redline.render.inputs import as_json, digest
+from redline.render.store import compress, decompress
 
 TEXT_EMAIL = "email.txt.j2"
 HTML_EMAIL = "email.html.j2"
 FEED_ENTRY = "entry.html.j2"
 
 
+class NoticeTexts(NamedTuple):
+    """What the templates make of one notice in one locale."""
+
+    text: str
+    html: str
+    entry: str
+
+
+@lru_cache(maxsize=8192)
+def day_text(day: dt.date, locale: str) -> str:
+    """:func:`~redline.publish.ui.long_date`, once per (day, locale): Babel is the slow part of a view."""
+    return long_date(day, locale)
+
+
 def view(notice: Notice, locale: str, wording: Wording) -> dict[str, Any]:
     """What a template sees of one notice in one locale: plain values, dates formatted."""
     title = notice.title.get(locale, notice.policy)
-    effective = long_date(notice.effective, locale)
+    effective = day_text(notice.effective, locale)
     kind = "initial" if notice.previous_effective is None else "material" if notice.material else "editorial"
     return {
         "id": notice.id, "policy": notice.policy, "locale": locale, "dir": direction(locale),
         "title": title, "material": notice.material, "kind": kind,
         "effective": effective, "effective_iso": notice.effective.isoformat(),
-        "notice_date": long_date(notice.notice_date, locale),
+        "notice_date": day_text(notice.notice_date, locale),
         "notice_date_iso": notice.notice_date.isoformat(),
         "subject": wording.text(locale, "subject", policy=title, date=effective),
         "intro": wording.text(locale, f"intro_{kind}", policy=title, date=effective),
@@ -62,14 +87,24 @@ def _override(record: dict[str, Any], locale: str, wording: Wording) -> dict[str
 
 @dataclass
 class NoticeTemplates:
-    """The notice templates of one project, compiled once, rendered in the sandbox."""
+    """The notice templates of one project, compiled once, rendered in the sandbox.
+
+    Attributes:
+        root: the project's folder.
+        wording: the notice strings.
+        cache: where texts are kept across runs (None: for this run only).
+    """
 
     root: Path
     wording: Wording
+    cache: RenderCache | None = None
 
     def __post_init__(self) -> None:
         self.dirs = template_dirs(self.root)
         self.environments: dict[str, PolicyEnvironment] = {}
+        self.done: dict[str, NoticeTexts] = {}
+        self._inputs: str | None = None
+        self._canonical: dict[int, tuple[Notice, str]] = {}
 
     def _environment(self, locale: str) -> PolicyEnvironment:
         if locale not in self.environments:
@@ -103,9 +138,58 @@ class NoticeTemplates:
 
     def email(self, notice: Notice, locale: str) -> tuple[str, str]:
         """The email bodies (plain text, HTML) of ``notice`` in ``locale``."""
-        return (self.render(TEXT_EMAIL, notice, locale, audit=False),
-                self.render(HTML_EMAIL, notice, locale, audit=False))
+        texts = self.texts(notice, locale)
+        return texts.text, texts.html
 
     def entry(self, notice: Notice, locale: str) -> str:
         """The HTML content of the feed entry of ``notice`` (overrides included: feeds are the record)."""
-        return self.render(FEED_ENTRY, notice, locale, audit=True)
+        return self.texts(notice, locale).entry
+
+    def texts(self, notice: Notice, locale: str) -> NoticeTexts:
+        """Every text of ``notice`` in ``locale``: rendered once, or recalled from the cache."""
+        key = self.key(notice, locale)
+        found = self.done.get(key) or self._recall(key)
+        if found is None:
+            # the feed entry first: the order a template error was always reported in
+            entry = self.render(FEED_ENTRY, notice, locale, audit=True)
+            found = NoticeTexts(self.render(TEXT_EMAIL, notice, locale, audit=False),
+                                self.render(HTML_EMAIL, notice, locale, audit=False), entry)
+            if self.cache is not None and self.cache.store is not None:
+                self.cache.store.put_rendering(key, compress(list(found)))
+        self.done[key] = found
+        return found
+
+    def key(self, notice: Notice, locale: str) -> str:
+        """The hash of everything the texts of ``notice`` in ``locale`` depend on (Redline's code aside)."""
+        return "notice-texts:" + digest(self.inputs(), locale, self.notice_digest(notice))
+
+    def notice_digest(self, notice: Notice) -> str:
+        """The hash of ``notice``'s JSON: everything a template can see of it (computed once per notice)."""
+        known = self._canonical.get(id(notice))
+        if known is None or known[0] is not notice:
+            known = notice, digest(json.dumps(notice.to_json(), sort_keys=True, ensure_ascii=False))
+            self._canonical[id(notice)] = known
+        return known[1]
+
+    def inputs(self) -> str:
+        """The hash of the template files (project's, then Redline's) and the wording."""
+        if self._inputs is None:
+            parts = [as_json(self.wording.table)]
+            for index, folder in enumerate(self.dirs):
+                for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                    parts.append(f"{index}:{path.relative_to(folder).as_posix()}")
+                    parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
+            self._inputs = digest(*parts)
+        return self._inputs
+
+    def _recall(self, key: str) -> NoticeTexts | None:
+        raw = self.cache.store.rendering(key) if self.cache is not None and self.cache.store else None
+        if raw is None:
+            return None
+        try:
+            texts = decompress(raw)
+        except ValueError:
+            return None  # a damaged entry is a miss
+        if not isinstance(texts, list) or len(texts) != 3 or not all(isinstance(t, str) for t in texts):
+            return None
+        return NoticeTexts(*texts)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from redline.notices.emails import NoticeTemplates
+from redline.notices.emails import NoticeTemplates, day_text
 from redline.notices.model import Notice
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -94,9 +94,7 @@ def _atom_entry(feed: ET.Element, notice: Notice, locale: str, site: FeedSite,
 
 
 def _date(notice: Notice, locale: str) -> str:
-    from redline.publish.ui import long_date
-
-    return long_date(notice.effective, locale)
+    return day_text(notice.effective, locale)
 
 
 def _link(notice: Notice, locale: str) -> str:

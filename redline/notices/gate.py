@@ -12,12 +12,14 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from redline.errors import RedlineError
 from redline.load.formats import Duration, is_duration
-from redline.load.sources import Sources
-from redline.notices.changeset import ChangeSet, PolicyChange
+
+if TYPE_CHECKING:  # annotations only: the notice dates (add_duration) need no comparison engine
+    from redline.load.sources import Sources
+    from redline.notices.changeset import ChangeSet, PolicyChange
 
 NOTICE_FACT = ("limits", "change_notice")
 Problem = Literal["ok", "unchanged", "too-early", "removed"]

@@ -79,6 +79,19 @@ def locale_change(cache: RenderCache, pair: PolicyPair, base: Sources, head: Sou
     if status == "removed" and pair.new is not None:
         return LocaleChange(locale, "removed"), None
     sides = render_sides(cache, pair, base, head, locale, meta)
+    return _compared(locale, status, pair, sides)
+
+
+def locale_renderings(cache: RenderCache, pair: PolicyPair, base: Sources, head: Sources, locale: str,
+                      meta: dict[str, Any]) -> Renderings | None:
+    """What :func:`locale_change` renders, not diffed: for the titles alone (a notice needs no more)."""
+    if _catalog_status(base, head, locale) == "removed" and pair.new is not None:
+        return None
+    return render_sides(cache, pair, base, head, locale, meta)
+
+
+def _compared(locale: str, status: LocaleStatus, pair: PolicyPair, sides: Renderings | None
+              ) -> tuple[LocaleChange, Renderings | None]:
     if sides is None:
         return LocaleChange(locale, "unchanged"), None
     fallbacks = len(sides.new.fallbacks) if sides.new else 0

@@ -6,14 +6,18 @@ is written, so the pipeline never reads a file its schema would reject.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
 from redline.errors import RedlineError
+
+if TYPE_CHECKING:
+    from redline.render.facts import Facts
 
 #: Where schemas are looked up: inside the package (an installed wheel), then the source checkout.
 SCHEMA_DIRS = (Path(__file__).resolve().parent.parent / "schemas",
@@ -39,11 +43,49 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())
 
 
-def check_notices(document: Any) -> None:
-    """Fail when ``document`` is not a valid notices file (a bug in Redline, never in the input)."""
-    errors = sorted(validator(NOTICES_SCHEMA).iter_errors(document), key=lambda e: list(e.absolute_path))
+def check_notices(document: Any, checked: Facts | None = None) -> None:
+    """Fail when ``document`` is not a valid notices file (a bug in Redline, never in the input).
+
+    Each notice is checked on its own against the schema's ``notice`` definition, so with
+    ``checked`` (the cache's facts) a notice already found valid — the same JSON against
+    the same schema — is not checked again.
+    """
+    notices = document.get("notices") if isinstance(document, dict) else None
+    if not isinstance(notices, list):
+        errors = list(validator(NOTICES_SCHEMA).iter_errors(document))
+    else:
+        errors = list(validator(NOTICES_SCHEMA).iter_errors({**document, "notices": []}))
+        for index, notice in enumerate(notices):
+            errors += _notice_errors(index, notice, checked)
+    errors.sort(key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
         at = "/".join(str(part) for part in first.absolute_path) or "(top)"
         raise RedlineError(f"notices do not match {NOTICES_SCHEMA} at {at}: {first.message}",
                            fix="this is a bug in redline: please report it with the command you ran")
+
+
+def _notice_errors(index: int, notice: Any, checked: Facts | None) -> list[jsonschema.ValidationError]:
+    text = json.dumps([schema_digest(), notice], sort_keys=True, ensure_ascii=False)
+    key = "notice-valid:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if checked is not None and checked.get(key) is True:
+        return []
+    errors = list(_notice_validator().iter_errors(notice))
+    for error in errors:
+        error.path.extendleft((index, "notices"))  # as if found in the whole document
+    if checked is not None and not errors:
+        checked.put(key, True)
+    return errors
+
+
+@cache
+def schema_digest() -> str:
+    """The hash of ``notices.schema.json`` (it is data, so the engine id does not cover it)."""
+    return hashlib.sha256(json.dumps(load_schema(NOTICES_SCHEMA), sort_keys=True).encode()).hexdigest()
+
+
+@cache
+def _notice_validator() -> jsonschema.Draft202012Validator:
+    schema = load_schema(NOTICES_SCHEMA)
+    one = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/notice"}
+    return jsonschema.Draft202012Validator(one, format_checker=jsonschema.FormatChecker())

@@ -3,26 +3,33 @@
 Kept small on purpose: it reads only front matter per commit (the full sources are
 loaded for the commits a notice compares), so it can give way to
 :mod:`redline.history` once notices and the site share one walk.
+
+One ``git log --raw`` pass gives every commit's files as blob ids; the front matter of
+each distinct policy file is parsed once, and what the walk needs of it (id, effective
+date, former ids) is kept in the on-disk facts, so a warm walk parses nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from redline.config import Project
 from redline.errors import GitError, RedlineError
-from redline.gitio import Commit, Repository
-from redline.load.policy import PolicySource, parse_policy
-from redline.load.snapshot import Snapshot
+from redline.gitio import Commit, GitSnapshot, Repository
+from redline.load import memo
 from redline.load.sources import Sources, load_sources
 from redline.notices.pairing import formerly
 from redline.overrides import CHANGES_DIR
+from redline.render.facts import Facts
 
 FULL_HISTORY_FIX = ("fetch the whole history: in CI, actions/checkout with `fetch-depth: 0`; "
                     "locally, `git fetch --unshallow`")
 VersionKey = tuple[str, dt.date]
+#: path -> git blob id of every source file of one commit (policies, locales, change records)
+Files = Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -52,38 +59,121 @@ class PolicyVersion:
         return self.first.committed.astimezone(dt.UTC).date()
 
 
-def history_commits(repo: Repository, project: Project, ref: str = "HEAD") -> list[Commit]:
-    """The commits of ``ref``'s first-parent history that touched the sources, oldest first."""
+@dataclass(frozen=True)
+class Front:
+    """What the walk reads of one policy file: its id, effective date and former ids."""
+
+    id: str
+    effective: dt.date
+    formerly: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The fact kept on disk for this file's content."""
+        return {"id": self.id, "effective": self.effective.isoformat(), "formerly": list(self.formerly)}
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Front | None:
+        """The front matter a fact recorded, or None when the fact is not one (a damaged cache)."""
+        try:
+            return cls(str(raw["id"]), dt.date.fromisoformat(raw["effective"]),
+                       tuple(str(i) for i in raw["formerly"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+@dataclass(frozen=True)
+class Point:
+    """One commit of the history: its files (blob ids) and the front matter of its policies."""
+
+    commit: Commit
+    files: Files
+    fronts: tuple[Front, ...] = ()
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The versions of a history, the commits they were read from, and the commits skipped."""
+
+    versions: list[PolicyVersion]
+    points: dict[str, Point]
+    skipped: list[str]
+
+
+def source_paths(project: Project) -> tuple[str, ...]:
+    """The folders whose commits are the history: policies, catalogs, change records."""
+    return project.policies_dir, project.locales_dir, CHANGES_DIR
+
+
+def history_commits(repo: Repository, project: Project, ref: str = "HEAD") -> list[tuple[Commit, Files]]:
+    """The commits of ``ref``'s history that touched the sources, oldest first, with their files.
+
+    Main's first-parent history: one ``git log --raw`` pass, whatever the number of commits.
+    """
     if repo.is_shallow():
         raise GitError("cannot build the changelog from a shallow clone: earlier versions are missing",
                        fix=FULL_HISTORY_FIX)
-    paths = (project.policies_dir, project.locales_dir, CHANGES_DIR)
-    if project.history_start is None:
-        return repo.first_parent_log(ref, paths)
-    start = repo.commit_info(project.history_start)
-    return [start, *repo.first_parent_log(ref, paths, since=start.sha)]
+    paths = source_paths(project)
+    history: list[tuple[Commit, Files]] = []
+    since = None
+    if project.history_start is not None:
+        start = repo.commit_info(project.history_start)
+        since = start.sha
+        history.append((start, {path: blob for folder in paths
+                                for path, blob in repo.blob_ids(start.sha, folder).items()}))
+    return history + list(repo.first_parent_blobs(ref, paths, since=since))
 
 
-def policy_versions(repo: Repository, project: Project, commits: list[Commit]
-                    ) -> tuple[list[PolicyVersion], list[str]]:
+def policy_paths(files: Files, folder: str) -> list[str]:
+    """The policy files among ``files`` (``<folder>/<id>.md``), sorted.
+
+    >>> policy_paths({"p/b.md": "1", "p/_data/x.yml": "2", "p/a.md": "3", "p/_p.md": "4"}, "p")
+    ['p/a.md', 'p/b.md']
+    """
+    return sorted(path for path in files if is_policy(path, folder))
+
+
+def is_policy(path: str, folder: str) -> bool:
+    """True when ``path`` is a policy file of ``folder`` (not data, partials or a subfolder)."""
+    name = path[len(folder) + 1:] if path.startswith(f"{folder}/") else ""
+    return name.endswith(".md") and "/" not in name and not name.startswith("_")
+
+
+def policy_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
+                    facts: Facts | None = None) -> Versions:
     """Group the commits' policies into versions, in the order they first appeared.
 
     Returns the versions and a warning per skipped commit: a commit whose policies do not
     load was never published (its build failed), so it is no version of anything.
+    ``facts`` keeps the front matter of each policy file's content across runs.
     """
     walk = _Walk()
+    points: dict[str, Point] = {}
     skipped = []
-    for commit in commits:
+    for commit, files in history:
         try:
-            policies = list(_policies(repo.snapshot(commit.sha), project))
+            fronts = tuple(_fronts(repo, commit, files, project.policies_dir, facts or Facts(None)))
         except GitError:
             raise  # a damaged repository, not a commit that was broken on main: never skip it
         except RedlineError as error:
             skipped.append(f"commit {commit.short}: skipped: {error.where + ': ' if error.where else ''}"
                            f"{error.what}")
             continue
-        walk.step(commit, policies)
-    return walk.versions(), skipped
+        points[commit.sha] = Point(commit, files, fronts)
+        walk.step(commit, fronts)
+    return Versions(walk.versions(), points, skipped)
+
+
+def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: Facts) -> Iterator[Front]:
+    snapshot: GitSnapshot | None = None
+    for path in policy_paths(files, folder):
+        key = f"notice-front:{path}:{files[path]}"
+        front = Front.from_json(facts.get(key))
+        if front is None:
+            snapshot = snapshot or repo.snapshot(commit.sha)
+            policy = memo.policy(snapshot, path)  # errors are never kept: a bad file fails every time
+            front = Front(policy.id, policy.effective, formerly(policy))
+            facts.put(key, front.to_json())
+        yield front
 
 
 @dataclass
@@ -96,7 +186,7 @@ class _Walk:
     before: dict[VersionKey, Commit | None] = field(default_factory=dict)
     latest: Commit | None = None
 
-    def step(self, commit: Commit, policies: list[PolicySource]) -> None:
+    def step(self, commit: Commit, policies: tuple[Front, ...]) -> None:
         for policy in policies:
             line = self._line(policy)
             key = (policy.id, policy.effective)
@@ -108,9 +198,9 @@ class _Walk:
             self.last[key] = commit
         self.latest = commit
 
-    def _line(self, policy: PolicySource) -> str:
+    def _line(self, policy: Front) -> str:
         if policy.id not in self.lineage:
-            former = next((i for i in formerly(policy) if i in self.lineage), None)
+            former = next((i for i in policy.formerly if i in self.lineage), None)
             self.lineage[policy.id] = self.lineage[former] if former else policy.id
         return self.lineage[policy.id]
 
@@ -121,14 +211,6 @@ class _Walk:
             built[key] = PolicyVersion(key[0], key[1], self.first[key], self.last[key],
                                        built.get(before) if before else None, self.before[key])
         return list(built.values())
-
-
-def _policies(snapshot: Snapshot, project: Project) -> Iterator[PolicySource]:
-    folder = project.policies_dir
-    for path in snapshot.list(folder):
-        name = path[len(folder) + 1:]
-        if name.endswith(".md") and "/" not in name and not name.startswith("_"):
-            yield parse_policy(snapshot.read(path) or b"", path)
 
 
 class SourcesAt:
