@@ -16,7 +16,6 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,10 +25,9 @@ from pathlib import Path
 
 from redline.config import Project
 from redline.errors import RedlineError
+from redline.jobs import JOBS_ENV, start_method, worker_count
 from redline.publish import ui
 from redline.publish.pages import SitePage
-
-JOBS_ENV = "REDLINE_JOBS"
 
 
 def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Path,
@@ -63,24 +61,6 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def worker_count(locales: int, cpus: int | None, setting: str | None) -> int:
-    """How many processes build locales: ``REDLINE_JOBS`` if set, else one per core, never more than locales.
-
-    >>> worker_count(4, 2, None), worker_count(4, None, None), worker_count(4, 8, None)
-    (2, 1, 4)
-    >>> worker_count(4, 2, "1"), worker_count(4, 2, "3"), worker_count(2, 2, "8")
-    (1, 3, 2)
-    """
-    wanted = cpus or 1
-    if setting is not None and setting.strip():
-        if not setting.strip().isdigit() or int(setting) < 1:
-            raise RedlineError(f"environment variable {JOBS_ENV} is {setting!r}, not a number of processes",
-                               fix=f"set {JOBS_ENV} to a whole number of at least 1 (1 builds one "
-                                   "locale at a time), or unset it to use one process per core")
-        wanted = int(setting)
-    return max(1, min(locales, wanted))
 
 
 @dataclass(frozen=True)
@@ -130,17 +110,6 @@ def _build_locales(jobs: Sequence[LocaleJob], workers: int) -> None:
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-
-
-def start_method() -> str:
-    """How worker processes start: the platform's default, but never a fork of a threaded process.
-
-    A fork is the cheapest start (MkDocs and Material are already imported), and ``redline
-    build`` runs one thread. A host that runs others (a test server, a progress bar) gets
-    fresh interpreters instead: a fork copies locks that its other threads may hold.
-    """
-    default = multiprocessing.get_all_start_methods()[0]
-    return "spawn" if default == "fork" and threading.active_count() > 1 else default
 
 
 def _result(job: LocaleJob, future: Future[LocaleOutcome]) -> LocaleOutcome:

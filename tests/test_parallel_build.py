@@ -135,7 +135,7 @@ def test_bad_jobs_setting_is_refused(tmp_path: Path, setting: str) -> None:
     result = build(project, tmp_path / "site", setting, "--no-history")
     assert (result.exit_code, result.output) == (2, (
         f"Error: environment variable REDLINE_JOBS is {setting!r}, not a number of processes\n"
-        "  fix: set REDLINE_JOBS to a whole number of at least 1 (1 builds one locale at a time), "
+        "  fix: set REDLINE_JOBS to a whole number of at least 1 (1 does everything in one process), "
         "or unset it to use one process per core\n"))
     assert not (tmp_path / "site").exists()
 
