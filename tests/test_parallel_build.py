@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from redline import mkdocs_build
+from redline import jobs, mkdocs_build
 from redline.cli import main
 from tests.conftest import GitProject, make_project
 from tests.sitehistory import first_commits, last_commit
@@ -142,16 +142,16 @@ def test_bad_jobs_setting_is_refused(tmp_path: Path, setting: str) -> None:
 
 def test_workers_are_never_forked_from_a_threaded_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fork (Linux's default) while redline runs alone; fresh interpreters beside other threads."""
-    monkeypatch.setattr(mkdocs_build.multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
-    monkeypatch.setattr(mkdocs_build.threading, "active_count", lambda: 1)
-    alone = mkdocs_build.start_method()
-    monkeypatch.setattr(mkdocs_build.threading, "active_count", lambda: 3)
-    threaded = mkdocs_build.start_method()
-    monkeypatch.setattr(mkdocs_build.multiprocessing, "get_all_start_methods", lambda: ["spawn", "fork"])
-    assert (alone, threaded, mkdocs_build.start_method()) == ("fork", "spawn", "spawn")
+    monkeypatch.setattr(jobs.multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
+    monkeypatch.setattr(jobs.threading, "active_count", lambda: 1)
+    alone = jobs.start_method()
+    monkeypatch.setattr(jobs.threading, "active_count", lambda: 3)
+    threaded = jobs.start_method()
+    monkeypatch.setattr(jobs.multiprocessing, "get_all_start_methods", lambda: ["spawn", "fork"])
+    assert (alone, threaded, jobs.start_method()) == ("fork", "spawn", "spawn")
 
 
-def test_build_doctests() -> None:
-    """The examples in the build driver's docstrings hold."""
-    result = doctest.testmod(mkdocs_build)
+def test_jobs_doctests() -> None:
+    """The examples in the worker-count docstrings hold."""
+    result = doctest.testmod(jobs)
     assert (result.failed, result.attempted > 0) == (0, True)
