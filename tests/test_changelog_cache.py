@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from redline.errors import RedlineError
-from redline.notices import content, emails, store
+from redline.notices import content, emails, parallel, store
 from redline.notices.schema import check_notices
 from redline.notices.wording import package_dir
 from redline.render.cache import RenderCache
@@ -152,6 +152,27 @@ def test_edited_templates_and_wording_are_read_again(project: GitProject, tmp_pa
     assert after == uncached(project, tmp_path / "reference", monkeypatch)
     email = after["emails/privacy-2026-04-01-1657640c.en.txt"].decode()
     assert email.endswith("-- \nThe policy team\n") and "- Logs: 12 months → 24 months" in email
+
+
+def test_workers_fill_the_cache_for_the_serial_run(project: GitProject, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """With two worker processes, the serial run that follows compares and renders nothing; same files."""
+    monkeypatch.setattr(parallel, "PREFILL_FROM", 1)
+    monkeypatch.setenv("REDLINE_JOBS", "2")
+    counted = Counted(monkeypatch)
+    files = changelog(project, tmp_path / "out")
+    assert (counted.compared, counted.rendered) == ([], 0)
+    monkeypatch.setenv("REDLINE_JOBS", "1")
+    assert files == uncached(project, tmp_path / "reference", monkeypatch)
+
+
+def test_one_job_fills_nothing(project: GitProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """REDLINE_JOBS=1 keeps everything in one process: the serial run compares every notice itself."""
+    monkeypatch.setattr(parallel, "PREFILL_FROM", 1)
+    monkeypatch.setenv("REDLINE_JOBS", "1")
+    counted = Counted(monkeypatch)
+    changelog(project, tmp_path / "out")
+    assert len(counted.compared) == 7
 
 
 def test_damaged_cache_file_is_ignored(project: GitProject, tmp_path: Path,

@@ -18,6 +18,7 @@ from redline.config import Project
 from redline.gitio import Commit, Repository
 from redline.notices import store
 from redline.notices.model import Notice
+from redline.notices.parallel import prefill
 from redline.notices.versions import Point, PolicyVersion, SourcesAt, history_commits, policy_versions
 from redline.notices.wording import Wording
 from redline.render.cache import RenderCache
@@ -62,9 +63,20 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
     found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
+    missing = sum(1 for version in found.versions if not contents.known(version))
+    prefill(project, ref, setting, len(found.versions), missing)
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
                for version in found.versions]
     return notices, found.skipped
+
+
+def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, part: slice) -> list[Notice]:
+    """The notices of one part of ``ref``'s versions (what a worker of :func:`prefill` computes)."""
+    found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts)
+    contents = _Contents(SourcesAt(repo, project), setting, found.points,
+                         store.context_key(project, setting.wording))
+    return [store.assemble(version, contents(version), setting.site_url, project.locales)
+            for version in found.versions[part]]
 
 
 class _Contents:
@@ -74,10 +86,18 @@ class _Contents:
         self.at, self.setting, self.points, self.context = at, setting, points, context
         self.shared: dict[str, str] = {}
 
-    def __call__(self, version: PolicyVersion) -> dict[str, Any]:
+    def key(self, version: PolicyVersion) -> str:
+        """The key the content of ``version``'s notice is kept under."""
         against = version.previous.last if version.previous else version.before
         base = self._side(against, version.previous.policy if version.previous else None) if against else None
-        key = store.notice_key(self.context, version, self._side(version.last, version.policy), base)
+        return store.notice_key(self.context, version, self._side(version.last, version.policy), base)
+
+    def known(self, version: PolicyVersion) -> bool:
+        """True when the content of ``version``'s notice is in the cache."""
+        return store.decode(self.setting.cache.facts.get(self.key(version))) is not None
+
+    def __call__(self, version: PolicyVersion) -> dict[str, Any]:
+        key = self.key(version)
         facts = self.setting.cache.facts
         content = store.decode(facts.get(key))
         if content is None:

@@ -56,7 +56,7 @@ def check_notices(document: Any, checked: Facts | None = None) -> None:
     else:
         errors = list(validator(NOTICES_SCHEMA).iter_errors({**document, "notices": []}))
         for index, notice in enumerate(notices):
-            errors += _notice_errors(index, notice, checked)
+            errors += notice_errors(index, notice, checked)
     errors.sort(key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
@@ -65,7 +65,8 @@ def check_notices(document: Any, checked: Facts | None = None) -> None:
                            fix="this is a bug in redline: please report it with the command you ran")
 
 
-def _notice_errors(index: int, notice: Any, checked: Facts | None) -> list[jsonschema.ValidationError]:
+def notice_errors(index: int, notice: Any, checked: Facts | None) -> list[jsonschema.ValidationError]:
+    """The schema errors of the ``index``-th notice of a document (none when ``checked`` knows it valid)."""
     text = json.dumps([schema_digest(), notice], sort_keys=True, ensure_ascii=False)
     key = "notice-valid:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
     if checked is not None and checked.get(key) is True:
