@@ -35,7 +35,7 @@ def history(root: Path, day: dt.date) -> dict[str, Any]:
     found = read_history(load_project(root), day, cache=cache)
     versions = sum(len(h.versions) for h in next(iter(found.locales.values())))
     return {"seconds": time.perf_counter() - start, "versions": versions,
-            "hits": cache.hits, "misses": cache.misses}
+            "hits": cache.hits, "misses": cache.misses, "workers": found.workers}
 
 
 def dump(root: Path, out: Path, day: dt.date) -> dict[str, Any]:

@@ -90,7 +90,9 @@ def history(bench: Bench) -> None:
         @measured(bench, f"history scan, {label}")
         def _() -> tuple[float, None, str]:
             seconds, out = bench.probe("history", str(bench.repo), "--date", bench.day)
-            note = (f"{out['versions']} versions; renders {out['misses']}, cache hits {out['hits']}; "
+            filled = (f"cache filled first by {out['workers']} worker processes, then " if out.get("workers")
+                      else "")
+            note = (f"{out['versions']} versions; {filled}renders {out['misses']}, cache hits {out['hits']}; "
                     f"{out['seconds']:.2f} s in process")
             return seconds, None, note
 

@@ -13,6 +13,7 @@ from redline.commands._common import open_project, project_option
 if TYPE_CHECKING:
     from redline.config import Project
     from redline.publish.pages import SitePage
+    from redline.render.cache import RenderCache
 
 
 @click.command("build")
@@ -36,12 +37,12 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
 
     project = open_project(project_dir)
     today = build_date.date() if build_date else dt.date.today()
-    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history,
-                           cache=project_cache(project.root))
+    cache = project_cache(project.root)
+    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history, cache=cache)
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)
-    extra = _add_changes(project, pages) if not no_history else {}
+    extra = _add_changes(project, pages, cache) if not no_history else {}
     target = site_dir or project.root / "site"
     build_site(project, pages, target, today, extra)
     versions = sum(len(h.versions) for h in history.locales[project.source_locale])
@@ -50,7 +51,7 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
                f"into {target} as on {today.isoformat()}", err=True)
 
 
-def _add_changes(project: Project, pages: dict[str, list[SitePage]]) -> dict[str, str]:
+def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache) -> dict[str, str]:
     """Add each locale's changes page; return the notices, feeds and emails to publish under notices/."""
     from redline import gitio
     from redline.commands.changelog import changelog_outputs
@@ -58,7 +59,7 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]]) -> dict[str
 
     repo = gitio.open_repo(project.root)
     try:
-        notices, files, skipped = changelog_outputs(repo, project)
+        notices, files, skipped = changelog_outputs(repo, project, cache=cache)
     finally:
         repo.close()
     for warning in skipped:

@@ -6,6 +6,7 @@ changed, ``model`` groups revisions into versions. :func:`read_history` ties the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from redline.config import Project
@@ -53,8 +54,8 @@ def read_history(
     repo = open_history(project.root)
     try:
         states = git_states(repo, project, build_day)
-        if cache is not None:
-            prefill(project, states, build_day, allow_fallback, cache)
-        return load_history(project, states, allow_fallback=allow_fallback, cache=cache)
+        workers = prefill(project, states, build_day, allow_fallback, cache) if cache is not None else 0
+        found = load_history(project, states, allow_fallback=allow_fallback, cache=cache)
+        return dataclasses.replace(found, workers=workers)
     finally:
         repo.close()

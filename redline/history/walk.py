@@ -41,12 +41,15 @@ class History:
     Attributes:
         locales: locale -> one :class:`PolicyHistory` per policy ever published, by id.
         warnings: earlier commits that could not be read (skipped, never silently).
-        renders: how many renders ran (each distinct input once).
+        renders: how many renders ran in this process (each distinct input once).
+        workers: processes that filled the render cache first (0: none), see
+            :mod:`redline.history.parallel`.
     """
 
     locales: dict[str, tuple[PolicyHistory, ...]]
     warnings: tuple[str, ...] = ()
     renders: int = 0
+    workers: int = 0
 
 
 @dataclass
