@@ -71,8 +71,17 @@ class State:
         """(policy id, locale) -> content hash of every file a render of it reads.
 
         A render of policy P in locale L reads P's file, every other file of the policies
-        folder but the other policies (data, partials), and L's catalog.
+        folder but the other policies (data, partials), and L's catalog. Computed once per
+        project (the prefill and the walk both ask).
         """
+        known = self.__dict__.get("_input_keys")
+        if known is not None and known[0] == project:
+            return known[1]  # type: ignore[no-any-return]
+        keys = self._input_keys(project)
+        self.__dict__["_input_keys"] = (project, keys)  # a cache, not state: the dataclass is frozen
+        return keys
+
+    def _input_keys(self, project: Project) -> dict[tuple[str, str], str]:
         policies = self.policy_paths(project)
         catalogs = {catalog_path(project.locales_dir, loc): loc for loc in project.locales}
         others = set(policies.values()) | set(catalogs)

@@ -224,13 +224,20 @@ def _policy_history(canonical: dict[str, str], policy: str, plans: list[VersionP
 
 def _texts(walk: _Walk, plans: list[VersionPlan]) -> dict[int, Rendered]:
     """Each version's text (by ``id`` of its plan), rendered in state order: each state loads once."""
+    known = [walk.cache.facts.get(_text_fact(walk, plan)) for plan in plans]
+    walk.cache.prefetch([key for key in known if isinstance(key, str)])
     return {id(plan): _text(walk, plan) for plan in sorted(plans, key=lambda plan: plan.source.state)}
+
+
+def _text_fact(walk: _Walk, plan: VersionPlan) -> str:
+    source = plan.source
+    return f"version:{walk.keys[source.state][(source.policy, source.locale)]}:{plan.updated}"
 
 
 def _text(walk: _Walk, plan: VersionPlan) -> Rendered:
     """The version's text: from the cache by the key recorded for its state, else rendered."""
     source = plan.source
-    fact_key = f"version:{walk.keys[source.state][(source.policy, source.locale)]}:{plan.updated}"
+    fact_key = _text_fact(walk, plan)
     known = walk.cache.facts.get(fact_key)
     rendered = walk.cache.recall(known) if isinstance(known, str) else None
     if rendered is None:

@@ -74,6 +74,17 @@ class RenderCache:
         if self.store is not None:
             self.facts.items.update({**self.store.facts(), **self.facts.items})
 
+    def prefetch(self, keys: list[str]) -> None:
+        """Read the renderings kept under ``keys`` from disk in a few queries, into memory (as it holds)."""
+        if self.store is None:
+            return
+        wanted = [key for key in dict.fromkeys(keys) if key not in self.memory][:MEMORY_ENTRIES]
+        for key, raw in self.store.renderings(wanted).items():
+            try:
+                self._remember(key, _decode(decompress(raw)))
+            except (ValueError, KeyError, TypeError):
+                continue  # a damaged entry stays a miss
+
     def recall(self, key: str) -> Rendered | None:
         """The rendering kept under ``key`` (in memory or on disk), or None."""
         found = self._recall(key)
