@@ -33,4 +33,4 @@ catalogs: $(STAMP)
 	$(BIN)/redline i18n update
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .redline-cache
