@@ -65,3 +65,21 @@ def test_disk_cache_survives_a_new_run(tmp_path: Path) -> None:
     assert (again.hits, again.misses) == (1, 0)
     assert rendered.sections == render_policy(sources, "security", "en").sections
     assert rendered.meta == render_policy(sources, "security", "en").meta
+
+
+def test_cache_files_of_old_engines_are_pruned(tmp_path: Path) -> None:
+    """Opening the cache keeps the three newest files of other engine ids and deletes the rest."""
+    import os
+
+    from redline.render.store import Store
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    for age in range(5):
+        old = folder / f"cache-old{age}.sqlite"
+        old.write_bytes(b"")
+        os.utime(old, (1_000_000 - age, 1_000_000 - age))
+    store = Store(folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["cache-old0.sqlite", "cache-old1.sqlite", "cache-old2.sqlite", store.path.name])
+    store.close()

@@ -184,15 +184,18 @@ def _partials(sources: Sources) -> list[str]:
 
 
 def engine_id() -> str:
-    """The version of the code that renders: the package version and its source files' bytes.
+    """The version of the code that renders: Redline's version and source files' bytes, and
+    the versions of the libraries whose output a rendering or a notice holds.
 
-    A cache entry written by other code (an upgrade, or a checkout of another commit of
-    Redline itself) is then never served, even when ``__version__`` was not bumped.
+    A cache entry written by other code (an upgrade of Redline, Jinja or Babel's CLDR data,
+    or a checkout of another commit of Redline itself) is then never served, even when no
+    version number was bumped.
     """
     global _ENGINE
     if _ENGINE is None:
         package = Path(__file__).resolve().parent.parent
         hasher = hashlib.sha256(__version__.encode())
+        hasher.update(" ".join(_library_versions()).encode())
         for path in sorted(package.rglob("*.py")):
             hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
         _ENGINE = hasher.hexdigest()[:16]
@@ -200,6 +203,20 @@ def engine_id() -> str:
 
 
 _ENGINE: str | None = None
+#: the distributions whose behaviour a cached value depends on
+LIBRARIES = ("jinja2", "babel", "pyyaml", "nh3", "jsonschema", "markdown")
+
+
+def _library_versions() -> list[str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=-")
+    return found
 
 
 def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str, Any]) -> str:

@@ -20,6 +20,8 @@ from redline.render.inputs import engine_id
 
 #: renderings written per transaction while a run goes on
 BATCH = 500
+#: files of other engine ids kept (another checkout or version may still use them); older go
+KEEP_OTHERS = 3
 SCHEMA = ("CREATE TABLE IF NOT EXISTS renderings (key TEXT PRIMARY KEY, value BLOB NOT NULL);"
           "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
 
@@ -106,6 +108,7 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=30)
                 db.executescript(SCHEMA)
+                prune(self.path.parent, self.path.name)
                 return db
             except sqlite3.DatabaseError:
                 if attempt == 0:
@@ -113,6 +116,21 @@ class Store:
             except (sqlite3.Error, OSError):
                 return None
         return None
+
+
+def prune(folder: Path, current: str) -> list[Path]:
+    """Delete the cache files of all but the :data:`KEEP_OTHERS` newest other engine ids; return them."""
+    dated = []
+    for path in folder.glob("cache-*.sqlite"):
+        with contextlib.suppress(OSError):  # another process may have pruned it already
+            if path.name != current:
+                dated.append((path.stat().st_mtime, path.name, path))
+    gone = [path for _, _, path in sorted(dated, reverse=True)[KEEP_OTHERS:]]
+    for path in gone:
+        for stale in (path, path.with_name(path.name + "-journal")):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+    return gone
 
 
 def compress(value: Any) -> bytes:
