@@ -200,7 +200,7 @@ def test_not_a_repository_fails_the_same_way(tmp_path: Path) -> None:
     result = runner.invoke(main, ["build", "--project", str(tmp_path), "--no-history"],
                            env={"NO_MKDOCS_2_WARNING": "1", "REDLINE_BUILD_DATE": "2026-03-01"})
     assert (result.exit_code, result.output) == (0, (
-        f"built 4 pages (1 versions of 1 policies) in 1 locales into {tmp_path / 'site'} as on 2026-03-01\n"))
+        f"built 4 pages (1 version of 1 policy) in 1 locale into {tmp_path / 'site'} as on 2026-03-01\n"))
     assert "Updated January 1, 2026." in (tmp_path / "site/en/terms/index.html").read_text(encoding="utf-8")
 
 

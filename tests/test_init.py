@@ -144,7 +144,7 @@ def test_init_makefile_builds_site_and_notices(acme: Path, tmp_path: Path) -> No
                                                              *site.glob("notices/feeds/*")])
     shutil.rmtree(site)
     assert (code, errors.splitlines()[0], published) == (
-        0, f"built 10 pages (1 versions of 1 policies) in 2 locales into site as on {dt.date.today()}",
+        0, f"built 10 pages (1 version of 1 policy) in 2 locales into site as on {dt.date.today()}",
         ["en/privacy/index.html", "es/privacy/index.html", "notices/feeds/en.atom.xml",
          "notices/feeds/en.json", "notices/feeds/es.atom.xml", "notices/feeds/es.json",
          "notices/notices.json"])

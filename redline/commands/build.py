@@ -46,9 +46,20 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
     target = site_dir or project.root / "site"
     build_site(project, pages, target, today, extra)
     versions = sum(len(h.versions) for h in history.locales[project.source_locale])
-    click.echo(f"built {sum(len(p) for p in pages.values())} pages ({versions} versions of "
-               f"{len(history.locales[project.source_locale])} policies) in {len(project.locales)} locales "
-               f"into {target} as on {today.isoformat()}", err=True)
+    counts = (_count(sum(len(p) for p in pages.values()), "page"), _count(versions, "version"),
+              _count(len(history.locales[project.source_locale]), "policy", "policies"),
+              _count(len(project.locales), "locale"))
+    click.echo("built {} ({} of {}) in {} into {target} as on {day}".format(
+        *counts, target=target, day=today.isoformat()), err=True)
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    """``1 page``, ``2 pages``: the build message is English, for the person running it.
+
+    >>> _count(1, "policy", "policies"), _count(3, "policy", "policies"), _count(0, "page")
+    ('1 policy', '3 policies', '0 pages')
+    """
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache) -> dict[str, str]:
