@@ -36,7 +36,8 @@ def _reexec_in_venv() -> None:
 
         import redline  # noqa: F401
     except ImportError:
-        if venv.is_file() and Path(sys.executable).resolve() != venv.resolve():
+        # Not resolve(): a virtualenv's python is a symlink to the very interpreter it runs.
+        if venv.is_file() and Path(sys.prefix).resolve() != venv.parent.parent.resolve():
             os.execv(str(venv), [str(venv), *sys.argv])
         raise SystemExit("Redline is not installed: run `make build` (it creates .venv) first") from None
 
