@@ -91,13 +91,13 @@ def test_a_data_set_that_changed_in_one_file_parses_that_file_only(monkeypatch: 
     from redline.load.data import load_data
 
     parsed: list[str] = []
-    real = memo.parse_yaml
+    real = memo.parse_document
 
-    def counted(text: str, path: str, offset: int = 0) -> object:
+    def counted(raw: bytes, path: str) -> object:
         parsed.append(path)
-        return real(text, path, offset)
+        return real(raw, path)
 
-    monkeypatch.setattr(memo, "parse_yaml", counted)
+    monkeypatch.setattr(memo, "parse_document", counted)
     files = {"policies/_data/a.yml": b"name: Alpha\n", "policies/_data/b.yml": b"days: 3\n"}
     memo.data(MemorySnapshot(dict(files)), "policies/_data")
     parsed.clear()

@@ -23,6 +23,7 @@ from pathlib import Path
 from redline.config import Project
 from redline.errors import RedlineError
 from redline.history.states import State, git_states, open_history
+from redline.history.walk import changed_pairs, load_history, revision_fact
 from redline.jobs import JOBS_ENV, start_method, worker_count
 from redline.render.cache import RenderCache
 
@@ -49,20 +50,13 @@ def prefill(project: Project, states: Sequence[State], build_day: dt.date, allow
 
 def missing_renders(project: Project, states: Sequence[State], cache: RenderCache) -> int:
     """How many (state, policy, locale) the walk would have to render: changed, and no fact kept."""
-    missing = 0
-    previous: dict[tuple[str, str], str] = {}
-    for state in states:
-        keys = state.input_keys(project)
-        missing += sum(1 for pair, key in keys.items()
-                       if previous.get(pair) != key and cache.facts.get(f"revision:{key}") is None)
-        previous = keys
-    return missing
+    keys = [state.input_keys(project) for state in states]
+    return sum(1 for index, changed in changed_pairs(keys) for pair in changed
+               if cache.facts.get(revision_fact(keys[index][pair])) is None)
 
 
 def fill(task: tuple[Project, dt.date, bool, tuple[str, ...], Path]) -> None:
     """Worker: walk the history for one group of locales into the cache folder."""
-    from redline.history.walk import load_history
-
     project, build_day, allow_fallback, locales, directory = task
     own = dataclasses.replace(project, locales=locales)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,18 +63,11 @@ class _Walk:
     loaded: OrderedDict[int, Sources] = field(default_factory=OrderedDict)
 
     def revisions(self) -> list[Revision]:
-        self.keys = [self._keys(state) for state in self.states]
+        self.keys = [state.input_keys(self.project) for state in self.states]
         found: list[Revision] = []
-        previous: dict[Pair, str] = {}
-        for index, keys in enumerate(self.keys):
-            changed = [pair for pair, key in keys.items() if previous.get(pair) != key]
-            previous = keys
-            if changed:
-                found.extend(self._render_state(index, changed))
+        for index, changed in changed_pairs(self.keys):
+            found.extend(self._render_state(index, changed))
         return found
-
-    def _keys(self, state: State) -> dict[Pair, str]:
-        return state.input_keys(self.project)
 
     def _is_current(self, index: int, pairs: Sequence[Pair]) -> bool:
         """True when a state's inputs for one of ``pairs`` are still those of the newest state."""
@@ -138,7 +131,7 @@ class _Walk:
 
     def _revision(self, index: int, pid: str, locale: str) -> Revision:
         state = self.states[index]
-        fact_key = f"revision:{self.keys[index][(pid, locale)]}"
+        fact_key = revision_fact(self.keys[index][(pid, locale)])
         fact = self.cache.facts.get(fact_key)
         if fact is None:
             fact = self._render_fact(index, pid, locale)
@@ -165,6 +158,21 @@ class _Walk:
                 "effective": policy.effective.isoformat(),
                 "updated": updated.isoformat() if updated else None,
                 "formerly": list(policy.meta.get("formerly", []))}
+
+
+def changed_pairs(keys: Sequence[dict[Pair, str]]) -> Iterator[tuple[int, list[Pair]]]:
+    """(index, pairs whose input key differs from the state before) of each state that changed."""
+    previous: dict[Pair, str] = {}
+    for index, current in enumerate(keys):
+        changed = [pair for pair, key in current.items() if previous.get(pair) != key]
+        previous = current
+        if changed:
+            yield index, changed
+
+
+def revision_fact(key: str) -> str:
+    """The facts key of what a render of these input files gave."""
+    return f"revision:{key}"
 
 
 class _LoadFailed(Exception):

@@ -64,7 +64,12 @@ def _checker() -> jsonschema.FormatChecker:
 
 def read_document(snapshot: Snapshot, path: str) -> YamlDocument:
     """Parse one YAML file of ``snapshot``."""
-    return parse_yaml(decode(snapshot.read(path) or b"", path), path)
+    return parse_document(snapshot.read(path) or b"", path)
+
+
+def parse_document(raw: bytes, path: str) -> YamlDocument:
+    """Parse the bytes of one YAML file."""
+    return parse_yaml(decode(raw, path), path)
 
 
 def load_data(snapshot: Snapshot, folder: str,

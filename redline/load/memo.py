@@ -19,10 +19,10 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from redline.load.catalogs import Catalog, catalog_path, parse_catalog
-from redline.load.data import DataSet, Issue, decode, load_data, read_document
+from redline.load.data import DataSet, Issue, load_data, parse_document, read_document
 from redline.load.policy import PolicySource, parse_policy
 from redline.load.snapshot import Snapshot
-from redline.load.yamlfile import YamlDocument, parse_yaml
+from redline.load.yamlfile import YamlDocument
 
 T = TypeVar("T")
 
@@ -108,4 +108,4 @@ def document(snapshot: Snapshot, path: str) -> YamlDocument:
     blob, raw = file_id(snapshot, path)
     if blob is None:
         return read_document(snapshot, path)
-    return DOCUMENTS.get((path, blob), lambda: parse_yaml(decode(_read(snapshot, path, raw), path), path))
+    return DOCUMENTS.get((path, blob), lambda: parse_document(_read(snapshot, path, raw), path))

@@ -147,7 +147,7 @@ class TemplateCache:
 
     def _environment(self, snapshot: Snapshot, policies_dir: str, locale: str
                      ) -> tuple[PolicyEnvironment, OrderedDict[Any, Any]]:
-        key = (locale, policies_dir, *_partials_ids(snapshot, policies_dir))
+        key = (locale, policies_dir, *partials_ids(snapshot, policies_dir))
         if key in self.environments:
             self.environments.move_to_end(key)
         else:
@@ -157,7 +157,8 @@ class TemplateCache:
         return self.environments[key]
 
 
-def _partials_ids(snapshot: Snapshot, policies_dir: str) -> list[str]:
+def partials_ids(snapshot: Snapshot, policies_dir: str) -> list[str]:
+    """``path=blob id`` of every partial: what a render can include, by content."""
     from redline.load.memo import file_id
 
     return [f"{path}={file_id(snapshot, path)[0]}" for path in snapshot.list(f"{policies_dir}/_partials")]

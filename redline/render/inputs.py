@@ -9,8 +9,8 @@ changed a catalog (or data folder) that all of them share.
 Which data a template reads is taken from the code between its Jinja delimiters: every
 name there, with the attributes after it (``retention.logs``), so a change of one
 retention period re-renders only the policies that state it. A template that includes or
-imports a partial depends on all data.
-Everything here is memoized by content, so a key costs a few dictionary lookups, not a pass over the catalog.
+imports a partial depends on all data. Everything here is memoized by content, so a key
+costs a few dictionary lookups, not a pass over the catalog.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from typing import Any
 from redline import __version__
 from redline.blocks import needs_translation
 from redline.load.catalogs import Catalog
-from redline.load.memo import file_id
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
+from redline.render.env import partials_ids
 
 #: a data file's name, then the keys and list indexes under it
 DataPath = tuple[str | int, ...]
@@ -77,7 +77,7 @@ class PolicyInputs:
         msgids += [str(policy.meta[key]) for key in ("title", "description") if key in policy.meta]
         self.msgids = tuple(msgids)
         paths = code_paths(policy.body)
-        self.paths = None if paths is None else frozenset(p for p in paths if p[0] not in NOT_DATA)
+        self.paths = _data_only(paths)
         #: the text reads the page's front matter (``policy.updated``, ...)
         self.reads_page = paths is None or any(p[0] == "policy" for p in paths)
 
@@ -89,7 +89,10 @@ def policy_inputs(policy: PolicySource) -> PolicyInputs:
 
 def data_paths(template: str) -> frozenset[DataPath] | None:
     """The data paths of :func:`code_paths` (the page's ``policy`` is no data)."""
-    paths = code_paths(template)
+    return _data_only(code_paths(template))
+
+
+def _data_only(paths: frozenset[DataPath] | None) -> frozenset[DataPath] | None:
     return None if paths is None else frozenset(path for path in paths if path[0] not in NOT_DATA)
 
 
@@ -120,13 +123,6 @@ def _entries(catalog: Catalog | None, msgids: tuple[str, ...]) -> list[str]:
         return []
     found = map(catalog.entries.get, msgids)
     return ["-" if entry is None else f"{entry.fuzzy:d}{entry.string}" for entry in found]
-
-
-def _entry(catalog: Catalog | None, msgid: str) -> str:
-    if catalog is None:
-        return ""
-    found = catalog.entries.get(msgid)
-    return "-" if found is None else f"{int(found.fuzzy)}{found.string}"
 
 
 def _value_digest(path: DataPath, value: Any) -> str:
@@ -161,7 +157,8 @@ def _data_part(sources: Sources, paths: frozenset[DataPath] | None, catalog: Cat
     parts = [f"{as_json(list(path))}={_value_digest(path, used[path])}" for path in sorted(used, key=repr)]
     for at in sources.data.translatable:
         if catalog is not None and any(_related(at, path) for path in used):
-            parts.append(f"{as_json(list(at))}={_entry(catalog, str(_at(values, at)))}")
+            [entry] = _entries(catalog, (str(_at(values, at)),))
+            parts.append(f"{as_json(list(at))}={entry}")
     return parts
 
 
@@ -175,12 +172,6 @@ def _at(value: Any, at: tuple[Any, ...]) -> Any:
     for key in at:
         value = value[key]
     return value
-
-
-def _partials(sources: Sources) -> list[str]:
-    snapshot = sources.snapshot
-    return [f"{path}={file_id(snapshot, path)[0]}"
-            for path in snapshot.list(f"{sources.project.policies_dir}/_partials")]
 
 
 def engine_id() -> str:
@@ -231,7 +222,7 @@ def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str,
         options = {**options, "meta": "not read"}
     return digest(
         engine_id(), locale, as_json(options), inputs.digest, *entries,
-        *_data_part(sources, paths, catalog), *_partials(sources),
+        *_data_part(sources, paths, catalog), *partials_ids(sources.snapshot, sources.project.policies_dir),
     )
 
 
