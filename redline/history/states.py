@@ -19,6 +19,7 @@ from redline.config import Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, DamagedRepository, Repository, blob_id
 from redline.load.catalogs import catalog_path
+from redline.load.policy import is_policy
 from redline.load.snapshot import Snapshot, WorkTree
 
 FULL_HISTORY_FIX = (
@@ -55,11 +56,8 @@ class State:
     def policy_paths(self, project: Project) -> dict[str, str]:
         """Policy id -> source path of every policy in this state."""
         folder = project.policies_dir
-        found = {}
-        for path in self.blobs:
-            relative = path[len(folder) + 1:] if path.startswith(f"{folder}/") else ""
-            if relative.endswith(".md") and "/" not in relative and not relative.startswith("_"):
-                found[relative.removesuffix(".md")] = path
+        found = {path[len(folder) + 1:].removesuffix(".md"): path for path in self.blobs
+                 if is_policy(path, folder)}
         return dict(sorted(found.items()))
 
     @functools.cached_property

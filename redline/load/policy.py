@@ -33,6 +33,16 @@ FRONT_MATTER_SCHEMA: dict[str, Any] = {
 DATE_KEYS = ("effective", "updated")
 
 
+def is_policy(path: str, folder: str) -> bool:
+    """True when ``path`` is a policy file of ``folder`` (not data, partials or a subfolder).
+
+    >>> is_policy("policies/privacy.md", "policies"), is_policy("policies/_partials/a.md", "policies")
+    (True, False)
+    """
+    name = path[len(folder) + 1:] if path.startswith(f"{folder}/") else ""
+    return name.endswith(".md") and "/" not in name and not name.startswith("_")
+
+
 @dataclass(frozen=True)
 class PolicySource:
     """One policy template as read from a snapshot.

@@ -9,7 +9,7 @@ from redline.errors import RedlineError
 from redline.load import memo
 from redline.load.catalogs import Catalog, check_locale
 from redline.load.data import DataSet, Issue
-from redline.load.policy import PolicySource
+from redline.load.policy import PolicySource, is_policy
 from redline.load.snapshot import Snapshot
 
 
@@ -77,8 +77,7 @@ def load_sources(snapshot: Snapshot, project: Project, strict: bool = True) -> S
 def _load_policies(snapshot: Snapshot, folder: str) -> dict[str, PolicySource]:
     policies: dict[str, PolicySource] = {}
     for path in snapshot.list(folder):
-        relative = path[len(folder) + 1 :]
-        if not path.endswith(".md") or "/" in relative or relative.startswith("_"):
+        if not is_policy(path, folder):
             continue
         policy = memo.policy(snapshot, path)
         policies[policy.id] = policy

@@ -20,6 +20,7 @@ from redline.config import Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, GitSnapshot, Repository
 from redline.load import memo
+from redline.load.policy import is_policy
 from redline.load.sources import Sources, load_sources
 from redline.notices.pairing import formerly
 from redline.overrides import CHANGES_DIR
@@ -132,10 +133,6 @@ def policy_paths(files: Files, folder: str) -> list[str]:
     return sorted(path for path in files if is_policy(path, folder))
 
 
-def is_policy(path: str, folder: str) -> bool:
-    """True when ``path`` is a policy file of ``folder`` (not data, partials or a subfolder)."""
-    name = path[len(folder) + 1:] if path.startswith(f"{folder}/") else ""
-    return name.endswith(".md") and "/" not in name and not name.startswith("_")
 
 
 def policy_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
