@@ -228,6 +228,25 @@ class Repository:
             raise self._wrap(error, "git merge-base") from None
         return True
 
+    def default_branch(self) -> str | None:
+        """The branch a pull request merges into: ``origin/HEAD``'s target, else ``main``, else ``master``."""
+        try:
+            remote = self._git("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD").strip()
+        except GitError:
+            remote = ""
+        candidates = [remote.removeprefix("refs/remotes/")] if remote else []
+        for name in (*candidates, "main", "master", "origin/main", "origin/master"):
+            try:
+                self.resolve(name)
+            except GitError:
+                continue
+            return name
+        return None
+
+    def merge_base(self, one: str, other: str = "HEAD") -> str:
+        """The commit ``one`` and ``other`` last had in common (what a pull request compares with)."""
+        return self._git("merge-base", self.resolve(one), self.resolve(other)).strip()
+
     def blob_ids(self, sha: str, folder: str) -> dict[str, str]:
         """Path -> git blob id of every file under ``folder`` at ``sha``, sorted, without reading contents.
 

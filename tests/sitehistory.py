@@ -35,6 +35,15 @@ NEW_SECTION = (
 )
 DNT_START = "## 14. Do Not Track Signals"
 DNT_END = "## 15. Changes"
+#: the rules read a new word as new meaning: the editor records why it is editorial (else it is pending)
+EDITORIAL_RECORD = "changes/2026-03-02-personal-data.yml"
+EDITORIAL_OVERRIDE = (
+    "policy: privacy\n"
+    "sections: [retention]\n"
+    "verdict: editorial\n"
+    "justification: Only personal data was ever meant; the sentence names it.\n"
+    "author: Jane Roe <jane@example.com>\n"
+)
 SELL = "We do not sell your personal data."
 SELL_LATER = "We do not sell or rent your personal data."
 
@@ -61,7 +70,8 @@ def first_commits(project: GitProject) -> None:
     project.commit({}, "Example content", "2026-02-20")
     fixed_es = replace(project, SPANISH, f'msgid "{NO_LONGER}"', f'msgid "{NO_LONGER_FIXED}"')
     fixed_es = fixed_es.replace("Cuando los datos dejan", "Cuando los datos personales dejan")
-    project.commit({PRIVACY: replace(project, PRIVACY, NO_LONGER, NO_LONGER_FIXED), SPANISH: fixed_es},
+    project.commit({PRIVACY: replace(project, PRIVACY, NO_LONGER, NO_LONGER_FIXED), SPANISH: fixed_es,
+                    EDITORIAL_RECORD: EDITORIAL_OVERRIDE},
                    "Editorial: say personal data", "2026-03-02")
     privacy = replace(project, PRIVACY, "effective: 2026-02-01\nupdated: 2026-02-20",
                       "effective: 2026-04-15\nupdated: 2026-03-10")

@@ -75,7 +75,7 @@ def test_an_edit_reloads_only_what_changed(empty_git_project: GitProject, tmp_pa
     """After a new commit, a warm scan loads that commit only, and sees its text."""
     three_commits(empty_git_project)
     scan(empty_git_project, tmp_path / "cache")
-    head = empty_git_project.commit({"policies/terms.md": terms("2026-03-01", "Fixed again.")}, "Four",
+    head = empty_git_project.commit({"policies/terms.md": terms("2026-04-01", "Fixed again.")}, "Four",
                                     "2026-01-13")
     loads.clear()
     warm = scan(empty_git_project, tmp_path / "cache")

@@ -7,24 +7,31 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from redline.commands._common import open_project, project_option
 from redline.publish.report import FORMATS, Format
 
+if TYPE_CHECKING:
+    from redline.gitio import Repository
+
 
 @click.command("diff")
-@click.argument("base", required=False, default="HEAD", metavar="[BASE]")
+@click.argument("base", required=False, default=None, metavar="[BASE]")
 @click.argument("head", required=False, default=None, metavar="[HEAD]")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="A report for a terminal, a pull-request comment, or a program.")
 @click.option("--notice-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               metavar="YYYY-MM-DD", help="The day the change lands (default: today).")
 @project_option
-def command(base: str, head: str | None, fmt: Format, notice_date: dt.datetime | None,
+def command(base: str | None, head: str | None, fmt: Format, notice_date: dt.datetime | None,
             project_dir: Path | None) -> None:
-    """Compare every policy in every locale at BASE (default HEAD) and HEAD (default: the working tree).
+    """Compare every policy in every locale at BASE and HEAD (default: the working tree).
+
+    Without BASE, compares what a pull request shows: the merge-base of HEAD with the
+    default branch (origin's HEAD, else main) against HEAD plus uncommitted changes.
 
     The verdict comes from the source locale and the facts; other locales are rendered
     with English where a translation is missing (a change of English text cannot carry
@@ -44,7 +51,10 @@ def command(base: str, head: str | None, fmt: Format, notice_date: dt.datetime |
     repo = gitio.open_repo(project.root)
     cache = project_cache(project.root)
     try:
-        report = diff_refs(repo, project, base, head, day, cache)
+        label = None
+        if base is None:
+            base, label = pull_request_base(repo)
+        report = diff_refs(repo, project, base, head, day, cache, base_label=label)
     finally:
         repo.close()
     cache.save()
@@ -53,3 +63,18 @@ def command(base: str, head: str | None, fmt: Format, notice_date: dt.datetime |
         gate = report.gate
         problems = [check.message(gate.notice_date, gate.period) for check in gate.failures]
         raise CheckFailed("notice gate: " + "\n  ".join(problems))
+
+
+def pull_request_base(repo: Repository) -> tuple[str, str | None]:
+    """What a pull request from HEAD is compared with, and how to name it (None: name it plainly).
+
+    On a branch: the merge-base with the default branch. On the default branch itself
+    (or with no default branch): HEAD, so only uncommitted changes show.
+    """
+    branch = repo.default_branch() if repo.has_commits() else None
+    if branch is None:
+        return "HEAD", None
+    base = repo.merge_base(branch)
+    if base == repo.resolve("HEAD"):
+        return "HEAD", None
+    return base, f"merge-base of {branch} and HEAD ({base[:10]})"

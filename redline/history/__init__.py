@@ -50,12 +50,12 @@ def read_history(
     """
     if not history:
         states = [undated(worktree_state(project, build_day))]
-        return load_history(project, states, allow_fallback=allow_fallback, cache=cache)
+        return load_history(project, states, allow_fallback=allow_fallback, cache=cache, build_day=build_day)
     repo = open_history(project.root)
     try:
         states = git_states(repo, project, build_day)
         workers = prefill(project, states, build_day, allow_fallback, cache) if cache is not None else 0
-        found = load_history(project, states, allow_fallback=allow_fallback, cache=cache)
+        found = load_history(project, states, allow_fallback=allow_fallback, cache=cache, build_day=build_day)
         return dataclasses.replace(found, workers=workers)
     finally:
         repo.close()

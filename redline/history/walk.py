@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.config import Project
-from redline.errors import GitError, RedlineError
+from redline.errors import CheckFailed, GitError, RedlineError
 from redline.history.model import (
     PolicyHistory,
     Revision,
@@ -25,6 +25,7 @@ from redline.history.model import (
     plan_versions,
     withdrawn_on,
 )
+from redline.history.pending import judge, key_of, pending_states, undated_message
 from redline.history.states import State
 from redline.load.sources import Sources, load_sources
 from redline.render.cache import RenderCache
@@ -185,7 +186,7 @@ class _LoadFailed(Exception):
 
 def load_history(
     project: Project, states: Sequence[State], *, allow_fallback: bool = False,
-    cache: RenderCache | None = None,
+    cache: RenderCache | None = None, build_day: dt.date | None = None,
 ) -> History:
     """Render every state's changes and group them into versions, per policy and locale.
 
@@ -194,10 +195,16 @@ def load_history(
         states: the points of history, oldest first, the working tree last.
         allow_fallback: publish revisions whose translation is incomplete (marked).
         cache: where renders are kept (a fresh in-memory cache by default).
+        build_day: the build date (the notice date of an undated change at HEAD, for its message).
+
+    Raises:
+        CheckFailed: the newest state of a policy changes it materially with no new effective
+            date (see :mod:`redline.history.pending`): it must never be published.
     """
     walk = _Walk(project, states, allow_fallback, cache or RenderCache())
     revisions = walk.revisions()
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
+    revisions = _without_pending(walk, canonical, revisions, build_day or states[-1].day)
     present = [(state.day, set(state.policy_paths(project))) for state in states]
     by_locale: dict[str, list[Revision]] = {locale: [] for locale in project.locales}
     for revision in revisions:
@@ -209,6 +216,36 @@ def load_history(
                for locale, found in plans.items()}
     walk.cache.save()
     return History(locales, tuple(walk.warnings), walk.cache.misses)
+
+
+def _without_pending(walk: _Walk, canonical: dict[str, str], revisions: list[Revision],
+                     today: dt.date) -> list[Revision]:
+    """The revisions minus pending ones; fail when a policy's newest state is pending."""
+    points: dict[str, dict[int, tuple[dt.date, str]]] = {}
+    for revision in revisions:
+        step = (revision.effective, revision.policy)
+        points.setdefault(canonical[revision.policy], {})[revision.state] = step
+    dropped: set[tuple[str, int]] = set()
+    problems = []
+    for policy, steps in sorted(points.items()):
+        ordered = sorted(steps.items())
+
+        def material(a: int, b: int, steps: dict[int, tuple[dt.date, str]] = steps) -> bool:
+            pid = steps[b][1]
+            key = key_of(walk.states[a].fingerprint, walk.states[b].fingerprint, pid)
+            return judge(walk.cache, key, lambda: walk.sources(a), lambda: walk.sources(b), pid)
+
+        found = pending_states(policy, [(state, day) for state, (day, _) in ordered], material)
+        dropped |= {(policy, state) for state in found.states}
+        last = ordered[-1][0]
+        if found.last_is_pending(last):
+            problems.append(undated_message(walk.sources(found.accepted), walk.sources(last), steps[last][1],
+                                            today, walk.cache))
+    if problems:
+        walk.cache.save()
+        raise CheckFailed("cannot publish: a material change has no effective date that honours the "
+                          "notice period:\n  " + "\n  ".join(problems))
+    return [r for r in revisions if (canonical[r.policy], r.state) not in dropped]
 
 
 def _locale_plans(walk: _Walk, canonical: dict[str, str], revisions: list[Revision]

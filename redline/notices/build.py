@@ -60,7 +60,8 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
     A notice whose inputs are those of a past run is recalled from ``setting.cache``'s
     facts (:mod:`redline.notices.store`): no sources are loaded, nothing is rendered.
     """
-    found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts)
+    found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts,
+                            setting.cache)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
     missing = sum(1 for version in found.versions if not contents.known(version))
@@ -72,7 +73,8 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
 
 def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, part: slice) -> list[Notice]:
     """The notices of one part of ``ref``'s versions (what a worker of :func:`prefill` computes)."""
-    found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts)
+    found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts,
+                            setting.cache)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
     return [store.assemble(version, contents(version), setting.site_url, project.locales)

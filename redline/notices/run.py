@@ -32,9 +32,14 @@ def side(repo: Repository, project: Project, ref: str | None) -> tuple[Snapshot,
 
 
 def diff_refs(repo: Repository, project: Project, base_ref: str, head_ref: str | None,
-              notice_date: dt.date, cache: RenderCache | None = None) -> DiffReport:
-    """Compare ``base_ref`` with ``head_ref`` (None: the working tree) and gate the result."""
-    base_snapshot, base_label = side(repo, project, base_ref)
+              notice_date: dt.date, cache: RenderCache | None = None, base_label: str | None = None
+              ) -> DiffReport:
+    """Compare ``base_ref`` with ``head_ref`` (None: the working tree) and gate the result.
+
+    ``base_label`` names the base side in the report (default: the ref and its commit).
+    """
+    base_snapshot, named = side(repo, project, base_ref)
+    base_label = base_label or named
     head_snapshot, head_label = side(repo, project, head_ref)
     base, head = _load(base_snapshot, project, base_label), _load(head_snapshot, project, head_label)
     records = new_records(base_snapshot, head_snapshot)

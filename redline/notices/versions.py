@@ -12,18 +12,20 @@ date, former ids) is kept in the on-disk facts, so a warm walk parses nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from redline.config import Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, GitSnapshot, Repository
+from redline.history.pending import judge, key_of
 from redline.load import memo
 from redline.load.policy import is_policy
 from redline.load.sources import Sources, load_sources
 from redline.notices.pairing import formerly
 from redline.overrides import CHANGES_DIR
+from redline.render.cache import RenderCache
 from redline.render.facts import Facts
 
 FULL_HISTORY_FIX = ("fetch the whole history: in CI, actions/checkout with `fetch-depth: 0`; "
@@ -136,15 +138,17 @@ def policy_paths(files: Files, folder: str) -> list[str]:
 
 
 def policy_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
-                    facts: Facts | None = None) -> Versions:
+                    facts: Facts | None = None, cache: RenderCache | None = None) -> Versions:
     """Group the commits' policies into versions, in the order they first appeared.
 
     Returns the versions and a warning per skipped commit: a commit whose policies do not
     load was never published (its build failed), so it is no version of anything.
-    ``facts`` keeps the front matter of each policy file's content across runs.
+    ``facts`` keeps the front matter of each policy file's content across runs. With a
+    ``cache``, a commit that changes a policy materially under the same effective date is
+    pending (:mod:`redline.history.pending`): it is not the version's text.
     """
-    walk = _Walk()
     points: dict[str, Point] = {}
+    walk = _Walk(pending=_pending_check(repo, project, points, cache) if cache is not None else None)
     skipped = []
     for commit, files in history:
         try:
@@ -173,8 +177,29 @@ def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: 
         yield front
 
 
+def _pending_check(repo: Repository, project: Project, points: dict[str, Point], cache: RenderCache
+                   ) -> Callable[[str, Commit, Commit], bool]:
+    """Is ``policy`` at ``commit`` a material change of its text at ``accepted``?"""
+    at = SourcesAt(repo, project)
+
+    def pending(policy: str, accepted: Commit, commit: Commit) -> bool:
+        old, new = (_inputs(points[c.sha].files, policy, project.policies_dir) for c in (accepted, commit))
+        if old == new:
+            return False
+        return judge(cache, key_of(old, new, policy), lambda: at(accepted), lambda: at(commit), policy)
+
+    return pending
+
+
+def _inputs(files: Files, policy: str, folder: str) -> list[tuple[str, str]]:
+    """The files a render of ``policy`` reads (other policies aside), as (path, blob id)."""
+    own = f"{folder}/{policy}.md"
+    return [(path, blob) for path, blob in files.items() if path == own or not is_policy(path, folder)]
+
+
 @dataclass
 class _Walk:
+    pending: Callable[[str, Commit, Commit], bool] | None = None
     lineage: dict[str, str] = field(default_factory=dict)
     current: dict[str, VersionKey] = field(default_factory=dict)
     first: dict[VersionKey, Commit] = field(default_factory=dict)
@@ -187,6 +212,9 @@ class _Walk:
         for policy in policies:
             line = self._line(policy)
             key = (policy.id, policy.effective)
+            if self.pending is not None and self.current.get(line) == key \
+                    and self.pending(policy.id, self.last[key], commit):
+                continue  # a material change the effective date does not announce: not this version's text
             if key not in self.first:
                 self.first[key] = commit
                 self.previous[key] = self.current.get(line)

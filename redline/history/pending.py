@@ -1,0 +1,154 @@
+"""Pending states: a material change on main that no new effective date announces yet.
+
+A version is the text in force from one effective date to the next, whatever the shape
+of the commits that brought it (merge commit, squash, rebase, fast-forward, a direct
+push of several commits). A commit that changes a policy's text materially but keeps
+its effective date is not a new text of the version in force: it is *pending*. It is
+never shown in force and never announced as editorial; the first later state with a new
+effective date makes it (with everything after it) the upcoming version.
+
+Both walks of history ask the same question through :func:`judge`: is the text at one
+point a material change of the text last accepted for the same effective date? The
+answer is kept in the render cache's facts, keyed by the inputs of both points, so a
+warm walk compares nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from redline.errors import RedlineError
+from redline.load.policy import PolicySource
+from redline.load.sources import Sources
+from redline.notices.pairing import PolicyPair
+from redline.render.cache import RenderCache
+
+#: (state index, effective date) of each point where one policy changed, oldest first
+Steps = Sequence[tuple[int, dt.date]]
+#: is the change from point A to point B material for the policy?
+Judge = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """One policy's states that changed its text materially without a new effective date."""
+
+    policy: str
+    states: frozenset[int]
+    accepted: int
+
+    def last_is_pending(self, last: int) -> bool:
+        """True when the newest point of the policy is pending (HEAD holds an undated change)."""
+        return last in self.states
+
+
+def pending_states(policy: str, steps: Steps, material: Judge) -> Pending:
+    """Which of ``steps`` are pending: same effective date as the last accepted one, material change.
+
+    >>> d = dt.date(2026, 2, 1)
+    >>> later = dt.date(2027, 1, 5)
+    >>> found = pending_states("p", [(0, d), (1, d), (2, d), (3, later)], lambda a, b: b == 1)
+    >>> sorted(found.states), found.accepted
+    ([1, 2], 3)
+    """
+    pending: set[int] = set()
+    accepted: tuple[int, dt.date] | None = None
+    for state, effective in steps:
+        if accepted is None or effective != accepted[1]:
+            accepted = (state, effective)
+        elif material(accepted[0], state):
+            pending.add(state)
+        else:
+            accepted = (state, effective)
+    return Pending(policy, frozenset(pending), accepted[0] if accepted else -1)
+
+
+def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Callable[[], Sources],
+          policy: str) -> bool:
+    """True when ``policy`` changed materially from ``base`` to ``head`` (remembered under ``key``).
+
+    The override records the change adds count, as in ``redline diff``: an editor who
+    recorded an editorial verdict for it publishes it as an editorial update.
+    """
+    fact = f"pending:{key}"
+    known = cache.facts.get(fact)
+    if isinstance(known, bool):
+        return known
+    from redline.notices.changeset import compare_policy  # the comparison engine: only on a miss
+    from redline.notices.pairing import pair_policies
+    from redline.overrides import new_records
+
+    old, new = base(), head()
+    pair = next((p for p in pair_policies(old.policies, new.policies) if p.id == policy), None)
+    material = True
+    if pair is not None and pair.old is not None and pair.new is not None:
+        pair = dated(pair)
+        from redline.diff import diff_facts
+
+        facts = tuple(diff_facts(old.data.values, new.data.values))
+        records = new_records(old.snapshot, new.snapshot)
+        change = compare_policy(pair, old, new, facts, cache, records, locale_diffs=True)
+        material = change.material or any(getattr(loc, "material", False) for loc in change.locales)
+    cache.facts.put(fact, material)
+    return material
+
+
+def dated(pair: PolicyPair) -> PolicyPair:
+    """``pair`` with each side's ``updated`` held at its effective date when it declares none.
+
+    The history renders every text that way; a comparison pins the old side's dates.
+    """
+    old, new = (_with_updated(side) for side in (pair.old, pair.new))
+    return PolicyPair(old, new)
+
+
+def _with_updated(source: PolicySource | None) -> PolicySource | None:
+    if source is None or "updated" in source.meta:
+        return source
+    return dataclasses.replace(source, meta={**source.meta, "updated": source.effective})
+
+
+def key_of(*parts: Iterable[tuple[str, str]] | str) -> str:
+    """A key for a comparison: a hash of each side's files (path, blob id) and the policy."""
+    text = "\n--\n".join(part if isinstance(part, str) else "\n".join(f"{p}={b}" for p, b in sorted(part))
+                         for part in parts)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def undated_message(base: Sources, head: Sources, policy: str, today: dt.date, cache: RenderCache) -> str:
+    """Why HEAD cannot be published: the gate's own words for the policy's undated material change."""
+    from redline.diff import diff_facts
+    from redline.notices.changeset import ChangeSet, compare_policy
+    from redline.notices.gate import evaluate, notice_period
+    from redline.notices.pairing import pair_policies
+    from redline.overrides import new_records
+
+    pair = dated(next(p for p in pair_policies(base.policies, head.policies) if p.id == policy))
+    facts = tuple(diff_facts(base.data.values, head.data.values))
+    change = compare_policy(pair, base, head, facts, cache, new_records(base.snapshot, head.snapshot))
+    line = effective_line(head, policy)
+    try:
+        period = notice_period(head, base)
+    except RedlineError as error:
+        return (f"{policy}: material change with no new effective date, and {error.what}: "
+                f"state it in {error.where}, then set a new `effective:` in {line}")
+    gate = evaluate(ChangeSet((change,), facts), today, period)
+    check = gate.check(policy)
+    if check is None or check.problem == "ok":
+        return (f"{policy}: material change without a new effective date "
+                f"(earliest allowed {gate.earliest}): set `effective:` in {line}")
+    return check.message(gate.notice_date, gate.period).replace(f" in {check.path}", f" in {line}")
+
+
+def effective_line(sources: Sources, policy: str) -> str:
+    """``path:line`` of the policy's ``effective:`` front matter line (``path`` when not found)."""
+    source = sources.policies[policy]
+    raw = sources.snapshot.read(source.path) or b""
+    for number, text in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
+        if text.startswith("effective:"):
+            return f"{source.path}:{number}"
+    return source.path
