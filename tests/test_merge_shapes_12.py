@@ -28,14 +28,25 @@ def digests(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each shape built as on 2026-12-20 (the change is upcoming, effective 2027-01-05)."""
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The publication before the change: the example as built on 2026-02-20."""
+    root = tmp_path_factory.mktemp("published")
+    project = make_project(root / "repo")
+    project.commit({}, "Example policies", "2026-02-20")
+    code, output = build(project.root, root / "site", "2026-02-20")
+    assert code == 0, output
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory, published: Path) -> dict[str, Path]:
+    """Each shape published on the merge day after the example (the change is upcoming)."""
     built = {}
     for shape in SHAPES:
         root = tmp_path_factory.mktemp(shape)
         project = shaped(root / "repo", shape)
         site = root / "site"
-        code, output = build(project.root, site, "2026-12-20")
+        code, output = build(project.root, site, MERGED_ON, "--previous", str(published))
         assert code == 0, output
         built[shape] = site
     return built
@@ -73,3 +84,35 @@ def test_head_with_an_undated_material_change_does_not_build(tmp_path: Path) -> 
         "  security: material change (sections: monitoring), but the effective date is still 2026-02-01: "
         "set `effective: 2027-01-05` or later in policies/security.md:3\n"))
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("shape", ["merge", "fast-forward"])
+def test_publishing_from_the_previous_site_dates_notices_by_publication(
+        tmp_path: Path, published: Path, shape: str) -> None:
+    """Built on the merge day with --previous, the fast-forward shape is the merge shape, byte for byte."""
+    project = shaped(tmp_path / "repo", shape)
+    code, output = build(project.root, tmp_path / "site", MERGED_ON, "--previous", str(published))
+    assert code == 0, output
+    notices = json.loads((tmp_path / "site/notices/notices.json").read_text(encoding="utf-8"))["notices"]
+    assert [(n["policy"], n["notice_date"]) for n in notices if n["effective"] == "2027-01-05"] == [
+        ("privacy", MERGED_ON), ("security", MERGED_ON)]
+
+
+def test_rewrites_of_main_keep_or_refuse(tmp_path: Path, published: Path) -> None:
+    """An amend keeps every published notice date; a squash of main that loses a version fails naming it."""
+    project = shaped(tmp_path / "repo", "merge")
+    first = tmp_path / "first"
+    assert build(project.root, first, MERGED_ON, "--previous", str(published))[0] == 0
+    project.git("commit", "-q", "--amend", "-m", "Merge the change (amended)", date="2026-12-09")
+    again = tmp_path / "again"
+    assert build(project.root, again, "2026-12-10", "--previous", str(first))[0] == 0
+    before, after = (json.loads((site / "notices/notices.json").read_text(encoding="utf-8"))["notices"]
+                     for site in (first, again))
+    assert [(n["id"], n["notice_date"]) for n in after] == [(n["id"], n["notice_date"]) for n in before]
+    root = project.git("rev-list", "--max-parents=0", "HEAD").strip()
+    project.git("reset", "-q", "--soft", root)
+    project.git("commit", "-q", "--amend", "-m", "Everything (squashed)", date="2026-12-10")
+    code, output = build(project.root, tmp_path / "squashed", "2026-12-10", "--previous", str(first))
+    assert code == 1
+    assert "privacy version 2026-02-01 (notice privacy-2026-02-01-91f957cd, given 2026-02-01) was " \
+           "published and this build would drop it" in output

@@ -13,6 +13,7 @@ from redline.commands._common import open_project, project_option
 if TYPE_CHECKING:
     from redline.config import Project
     from redline.publish.pages import SitePage
+    from redline.publish.previous import Published
     from redline.render.cache import RenderCache
 
 
@@ -26,9 +27,12 @@ if TYPE_CHECKING:
                    "(default: today; env REDLINE_BUILD_DATE).")
 @click.option("--no-history", is_flag=True,
               help="Publish only the working tree's current versions (no archive, no git needed).")
+@click.option("--previous", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              metavar="DIR", help="The previous publication (holding notices/notices.json): its notice "
+                                  "dates are kept, and a build that would drop one of its versions fails.")
 @project_option
 def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime | None, no_history: bool,
-            project_dir: Path | None) -> None:
+            previous: Path | None, project_dir: Path | None) -> None:
     """Build the site: each policy in each locale, every version of it, with Material's UI in that locale."""
     from redline.history import read_history
     from redline.mkdocs_build import build_site
@@ -37,12 +41,17 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
 
     project = open_project(project_dir)
     today = build_date.date() if build_date else dt.date.today()
+    from redline.publish.previous import load_previous
+
     cache = project_cache(project.root)
-    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history, cache=cache)
+    published = load_previous(previous, today) if previous is not None else None
+    dates = published.notice_date if published is not None else None
+    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history, cache=cache,
+                           dates=dates)
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)
-    extra = _add_changes(project, pages, cache) if not no_history else {}
+    extra = _add_changes(project, pages, cache, published) if not no_history else {}
     target = site_dir or project.root / "site"
     build_site(project, pages, target, today, extra)
     versions = sum(len(h.versions) for h in history.locales[project.source_locale])
@@ -62,7 +71,8 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
-def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache) -> dict[str, str]:
+def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache,
+                 published: Published | None = None) -> dict[str, str]:
     """Add each locale's changes page; return the notices, feeds and emails to publish under notices/."""
     from redline import gitio
     from redline.commands.changelog import changelog_outputs
@@ -70,9 +80,13 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
 
     repo = gitio.open_repo(project.root)
     try:
-        notices, files, skipped = changelog_outputs(repo, project, cache=cache)
+        notices, files, skipped = changelog_outputs(repo, project, cache=cache, dates=published)
     finally:
         repo.close()
+    if published is not None:
+        from redline.publish.previous import check_kept
+
+        check_kept(published, [(n.id, n.policy, n.notice_date) for n in notices])
     for warning in skipped:
         click.echo(f"warning: {warning}", err=True)
     for locale, locale_pages in pages.items():

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from redline.gitio import Repository
     from redline.notices.build import Setting
     from redline.notices.model import Notice
+    from redline.publish.previous import Published
     from redline.render.cache import RenderCache
 
 
@@ -76,8 +77,8 @@ def publish(project: Project, notices: list[Notice], setting: Setting, out: Path
                err=True)
 
 
-def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cache: RenderCache | None = None
-                      ) -> tuple[list[Notice], dict[str, str], list[str]]:
+def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cache: RenderCache | None = None,
+                      dates: Published | None = None) -> tuple[list[Notice], dict[str, str], list[str]]:
     """The notices of ``ref``'s history, every changelog file (path -> text), and the warnings.
 
     ``cache`` defaults to the project's on-disk cache; what it learnt is saved before returning.
@@ -90,7 +91,7 @@ def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cac
     from redline.render.cache import project_cache
 
     cache = cache or project_cache(project.root)
-    setting = Setting(site_url(project.root), load_wording(project.root), cache)
+    setting = Setting(site_url(project.root), load_wording(project.root), cache, dates)
     notices, skipped = build_notices(repo, project, setting, ref)
     site = FeedSite(setting.site_url, site_name(project.root))
     templates = NoticeTemplates(project.root, setting.wording, setting.cache)

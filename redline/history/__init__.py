@@ -20,7 +20,7 @@ from redline.history.states import (
     undated,
     worktree_state,
 )
-from redline.history.walk import History, load_history
+from redline.history.walk import Dated, History, load_history
 from redline.render.cache import RenderCache
 
 __all__ = [
@@ -37,7 +37,7 @@ __all__ = [
 
 def read_history(
     project: Project, build_day: dt.date, *, allow_fallback: bool = False, history: bool = True,
-    cache: RenderCache | None = None,
+    cache: RenderCache | None = None, dates: Dated | None = None,
 ) -> History:
     """Read and render the history of ``project``'s repository.
 
@@ -47,15 +47,18 @@ def read_history(
         allow_fallback: publish incomplete translations, marked.
         history: False publishes the working tree's current versions only (``--no-history``).
         cache: render cache to use.
+        dates: each version's notice date, from the previous publication.
     """
     if not history:
         states = [undated(worktree_state(project, build_day))]
-        return load_history(project, states, allow_fallback=allow_fallback, cache=cache, build_day=build_day)
+        return load_history(project, states, allow_fallback=allow_fallback, cache=cache, build_day=build_day,
+                            dates=dates)
     repo = open_history(project.root)
     try:
         states = git_states(repo, project, build_day)
         workers = prefill(project, states, build_day, allow_fallback, cache) if cache is not None else 0
-        found = load_history(project, states, allow_fallback=allow_fallback, cache=cache, build_day=build_day)
+        found = load_history(project, states, allow_fallback=allow_fallback, cache=cache, build_day=build_day,
+                            dates=dates)
         return dataclasses.replace(found, workers=workers)
     finally:
         repo.close()

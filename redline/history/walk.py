@@ -7,10 +7,11 @@ the content-addressed :class:`~redline.render.cache.RenderCache`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,8 @@ from redline.render.cache import RenderCache
 from redline.render.render import Rendered, render_policy
 
 Pair = tuple[str, str]
+#: (policy, effective, the day the history gives) -> the notice date
+Dated = Callable[[str, dt.date, dt.date], dt.date]
 Present = list[tuple[dt.date, set[str]]]
 
 
@@ -186,7 +189,7 @@ class _LoadFailed(Exception):
 
 def load_history(
     project: Project, states: Sequence[State], *, allow_fallback: bool = False,
-    cache: RenderCache | None = None, build_day: dt.date | None = None,
+    cache: RenderCache | None = None, build_day: dt.date | None = None, dates: Dated | None = None,
 ) -> History:
     """Render every state's changes and group them into versions, per policy and locale.
 
@@ -196,6 +199,8 @@ def load_history(
         allow_fallback: publish revisions whose translation is incomplete (marked).
         cache: where renders are kept (a fresh in-memory cache by default).
         build_day: the build date (the notice date of an undated change at HEAD, for its message).
+        dates: the notice date of each version, from the previous publication
+            (:mod:`redline.publish.previous`); a version's text is never updated before it.
 
     Raises:
         CheckFailed: the newest state of a policy changes it materially with no new effective
@@ -209,7 +214,8 @@ def load_history(
     by_locale: dict[str, list[Revision]] = {locale: [] for locale in project.locales}
     for revision in revisions:
         by_locale[revision.locale].append(revision)
-    plans = {locale: _locale_plans(walk, canonical, found) for locale, found in by_locale.items()}
+    plans = {locale: _dated(_locale_plans(walk, canonical, found), dates)
+             for locale, found in by_locale.items()}
     texts = _texts(walk, [plan for found in plans.values() for _, versions in found for plan in versions])
     locales = {locale: tuple(_policy_history(canonical, policy, versions, texts, present)
                              for policy, versions in found)
@@ -255,6 +261,23 @@ def _locale_plans(walk: _Walk, canonical: dict[str, str], revisions: list[Revisi
     for revision in revisions:
         grouped.setdefault(canonical[revision.policy], []).append(revision)
     return [(policy, plan_versions(grouped[policy], walk.allow_fallback)) for policy in sorted(grouped)]
+
+
+Plans = list[tuple[str, list[VersionPlan]]]
+
+
+def _dated(found: Plans, dates: Dated | None) -> Plans:
+    """Each version announced on its published notice date, and last updated no earlier."""
+    if dates is None:
+        return found
+    return [(policy, [_announce(plan, dates(policy, plan.effective, plan.announced)) for plan in plans])
+            for policy, plans in found]
+
+
+def _announce(plan: VersionPlan, day: dt.date) -> VersionPlan:
+    first = plan.changes[0].declared is not None and plan.updated == plan.changes[0].declared
+    updated = plan.updated if first else max(plan.updated, day)
+    return dataclasses.replace(plan, announced=day, updated=updated)
 
 
 def _policy_history(canonical: dict[str, str], policy: str, plans: list[VersionPlan],

@@ -21,6 +21,7 @@ from redline.notices.model import Notice
 from redline.notices.parallel import prefill
 from redline.notices.versions import Point, PolicyVersion, SourcesAt, history_commits, policy_versions
 from redline.notices.wording import Wording
+from redline.publish.previous import Published
 from redline.render.cache import RenderCache
 
 
@@ -31,6 +32,7 @@ class Setting:
     site_url: str
     wording: Wording
     cache: RenderCache
+    dates: Published | None = None
 
 
 def _setting(root: Path, name: str) -> str | None:
@@ -66,7 +68,8 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
                          store.context_key(project, setting.wording))
     missing = sum(1 for version in found.versions if not contents.known(version))
     prefill(project, ref, setting, len(found.versions), missing)
-    notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
+    dated = setting.dates.notice_date if setting.dates is not None else None
+    notices = [store.assemble(version, contents(version), setting.site_url, project.locales, dated)
                for version in found.versions]
     return notices, found.skipped
 

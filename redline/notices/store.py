@@ -20,8 +20,9 @@ foreign cache) is a miss.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from redline.config import Project
@@ -31,6 +32,9 @@ from redline.notices.model import Notice, notice_id, urls
 from redline.notices.versions import Files, Point, PolicyVersion
 from redline.notices.wording import Wording
 from redline.render.inputs import as_json, digest
+
+#: (policy, effective, the day git gives) -> the notice date
+Dated = Callable[[str, dt.date, dt.date], dt.date]
 
 #: bump when the shape of a stored content changes
 FORMAT = "notice-content-1"
@@ -87,13 +91,15 @@ def decode(raw: Any) -> dict[str, Any] | None:
 
 
 def assemble(version: PolicyVersion, content: Mapping[str, Any], site_url: str,
-             locales: tuple[str, ...]) -> Notice:
+             locales: tuple[str, ...], dated: Dated | None = None) -> Notice:
     """The notice of ``version``: its content, and what the history says (dates, links).
 
     A first version older than its repository was published on its effective date at the latest.
+    ``dated`` gives the notice date from the previous publication (:mod:`redline.publish.previous`).
     """
     first = version.previous is None and version.before is None
     given = min(version.notice_date, version.effective) if first else version.notice_date
+    given = dated(version.policy, version.effective, given) if dated is not None else given
     previous = version.previous.effective if version.previous else None
     return Notice(
         id=notice_id(version.policy, version.effective), policy=version.policy,
