@@ -127,9 +127,11 @@ def test_diff_facts_scalar_lists_and_keyless_records() -> None:
 
 
 def test_diff_facts_of_equal_data_is_empty() -> None:
-    """Same data (durations spelled differently included) yields no change."""
+    """Same data (numbers spelled differently included) yields no change; P12M → P1Y is new wording."""
     data = {"retention": {"logs": "P12M"}, "subprocessors": [{"name": "A"}], "notice": 30}
-    assert diff_facts(data, {**data, "retention": {"logs": "P1Y"}, "notice": 30.0}) == []
+    assert diff_facts(data, {**data, "notice": 30.0}) == []
+    assert diff_facts(data, {**data, "retention": {"logs": "P1Y"}}) == [
+        FactChange("retention.logs", "changed", "P12M", "P1Y")]
 
 
 OLD_DOC = """# Policy

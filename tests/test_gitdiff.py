@@ -126,15 +126,17 @@ def test_english_change_renders_translations_with_fallback(git_project: GitProje
     edit(git_project, PRIVACY, *REWORD)
     entry = policy_entry(diff_json(git_project), "privacy")
     assert entry["locales"] == [
-        {"locale": locale, "status": "compared", "sections": ["do-not-track"], "fallbacks": 1}
+        {"locale": locale, "status": "compared", "sections": ["do-not-track"], "fallbacks": 1,
+         "material": False, "findings": []}
         for locale in ("es", "ar", "ru")
     ]
 
 
 def test_translation_only_change_leaves_the_verdict_alone(git_project: GitProject) -> None:
-    """A Spanish wording fix changes the Spanish section only; the verdict is the source's."""
+    """A Spanish case fix changes the Spanish section only, editorial in Spanish: nothing material."""
     start(git_project)
-    edit(git_project, SPANISH, 'msgstr "7. Conservación de los datos"', 'msgstr "7. Conservación de datos"')
+    edit(git_project, SPANISH, 'msgstr "7. Conservación de los datos"',
+         'msgstr "7. Conservación de los Datos"')
     document = diff_json(git_project)
     entry = policy_entry(document, "privacy")
     assert (document["material"], document["findings"], entry["changed"]) == (False, [], True)
@@ -258,7 +260,8 @@ def test_added_locale_is_reported_not_compared(git_project: GitProject) -> None:
                                                     "locales: [en, es, ar, ru, fr]")
     git_project.write({"mkdocs.yml": mkdocs, "locales/fr/LC_MESSAGES/messages.po": git_project.read(SPANISH)})
     entry = policy_entry(diff_json(git_project), "privacy")
-    assert entry["locales"][-1] == {"locale": "fr", "status": "added", "sections": [], "fallbacks": 0}
+    assert entry["locales"][-1] == {"locale": "fr", "status": "added", "sections": [], "fallbacks": 0,
+                                    "material": False, "findings": []}
 
 
 def test_trace_follows_loops_filters_and_sets() -> None:

@@ -33,7 +33,8 @@ _ACCENTS = str.maketrans("aeiouAEIOU", "áéíóúÁÉÍÓÚ")
 #: placeholders, statements and ``](target)`` link targets pass through untouched
 _PROTECTED = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\]\([^)]*\))", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z]+")
-_FIXES = ("·", "¶", "§")
+#: a translator's later fix is form only (punctuation): a change of wording would be material
+_FIXES = (" .", ";", ":")
 
 
 @functools.cache
@@ -65,4 +66,4 @@ def translate(msgid: str, locale: str, variant: int = 0) -> str:
     out = [part if i % 2 else _WORD.sub(lambda m: _word(m.group(0), table), part)
            for i, part in enumerate(parts)]
     text = "".join(out)
-    return f"{text} {_FIXES[(variant - 1) % len(_FIXES)] * variant}" if variant else text
+    return f"{text}{_FIXES[(variant - 1) % len(_FIXES)]}" if variant else text

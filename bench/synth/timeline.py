@@ -129,11 +129,8 @@ def editorial(state: State) -> Step:
 
 
 def _punctuate(text: str) -> str:
-    if ", " in text:
-        return text.replace(", ", " ", 1)
-    parts = text.split(" ")
-    parts[min(2, len(parts) - 2)] += ","
-    return " ".join(parts)
+    """A final full stop added or dropped: punctuation the rules prove editorial (a comma may not be)."""
+    return text[:-1] if text.endswith(".") else text + "."
 
 
 def _recase(text: str) -> str:

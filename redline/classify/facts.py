@@ -75,7 +75,7 @@ def fact_retention(fact: FactChange) -> Finding | None:
     if way == "same":
         return None
     category = "longer-retention" if way == "longer" else "shorter-retention"
-    reason = f"retention {quote(fact.path)} {way}: {fact.old} → {fact.new}"
+    reason = f"retention {quote(fact.path)} {way}: {spoken(fact.old)} → {spoken(fact.new)}"
     return _finding(category, way == "longer", reason, fact)
 
 
@@ -85,7 +85,29 @@ def fact_notice(fact: FactChange) -> Finding | None:
         return None
     if duration_direction(fact.old, fact.new) != "shorter":
         return None
-    return _finding("shorter-notice-period", True, f"notice period shorter: {fact.old} → {fact.new}", fact)
+    reason = f"notice period shorter: {spoken(fact.old)} → {spoken(fact.new)}"
+    return _finding("shorter-notice-period", True, reason, fact)
+
+
+def fact_same_period(fact: FactChange) -> Finding | None:
+    """Editorial: a duration written another way for the same period (``P12M`` → ``P1Y``)."""
+    if not _durations(fact) or duration_direction(fact.old, fact.new) != "same":
+        return None
+    reason = f"{quote(fact.path)}: the same period in other words: {spoken(fact.old)} → {spoken(fact.new)}"
+    return _finding("same-period", False, reason, fact)
+
+
+def spoken(value: Any) -> str:
+    """A duration as the policies state it in English, anything else as it is.
+
+    >>> spoken("P12M"), spoken("P1Y"), spoken("PT72H"), spoken("n/a")
+    ('12 months', '1 year', '72 hours', 'n/a')
+    """
+    if not is_duration(value):
+        return str(value)
+    from redline.render.filters import duration  # Babel's words, as the policy renders them
+
+    return duration(value, locale="en")
 
 
 def fact_response_time(fact: FactChange) -> Finding | None:

@@ -55,9 +55,20 @@ TEXT_RULES: list[TextRule] = [
     editorial.style,
 ]
 
+#: The rules that read no words, only their form: all that judges a language the others cannot read.
+FORM_RULES: list[TextRule] = [
+    editorial.reordering,
+    editorial.whitespace,
+    editorial.punctuation,
+    editorial.case,
+    editorial.formatting,
+    editorial.link_target,
+]
+
 #: Every rule for fact changes, in the same spirit.
 FACT_RULES: list[FactRule] = [
     facts.fact_retention,
+    facts.fact_same_period,
     facts.fact_notice,
     facts.fact_response_time,
     facts.fact_recipient,

@@ -2,7 +2,7 @@
 
 Lists of records are matched by a key field, so moving a sub-processor up the list
 is a reordering, not a removal plus an addition. ISO 8601 durations compare by
-length: ``P12M`` → ``P1Y`` is no change at all.
+length; ``P12M`` → ``P1Y`` is a change of wording (the text says "1 year"), the same period.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from redline.diff.durations import (
-    direction,
     duration_direction,
     is_duration,
     parse_duration,
@@ -48,8 +47,8 @@ def diff_facts(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[FactChang
 
     >>> diff_facts({"retention": {"logs": "P12M"}}, {"retention": {"logs": "P24M"}})
     [FactChange(path='retention.logs', kind='changed', old='P12M', new='P24M')]
-    >>> diff_facts({"r": "P12M"}, {"r": "P1Y"})
-    []
+    >>> diff_facts({"r": "P12M"}, {"r": "P12M"}), diff_facts({"r": "P12M"}, {"r": "P1Y"})
+    ([], [FactChange(path='r', kind='changed', old='P12M', new='P1Y')])
     """
     changes: list[FactChange] = []
     _diff_mapping("", old, new, changes)
@@ -74,8 +73,10 @@ def _is_list(value: Any) -> bool:
 
 
 def _same_value(old: Any, new: Any) -> bool:
+    # P12M and P1Y are the same period but not the same words ("12 months", "1 year"):
+    # a change, which the rules find editorial (classify.facts.fact_same_period).
     if is_duration(old) and is_duration(new):
-        return direction(parse_duration(old), parse_duration(new)) == "same"
+        return str(old).strip().upper() == str(new).strip().upper()
     return bool(type(old) is type(new) and old == new) or (_number(old) and _number(new) and old == new)
 
 

@@ -64,8 +64,9 @@ def fill(task: tuple[Project, dt.date, bool, tuple[str, ...], Path]) -> None:
     except RedlineError:
         return
     try:
+        # renders only: pending states are judged once, by the serial walk, over every locale
         load_history(own, git_states(repo, own, build_day), allow_fallback=allow_fallback,
-                     cache=RenderCache(directory))
+                     cache=RenderCache(directory), pending=False)
     except RedlineError:
         pass  # the serial walk meets the same error and reports it, with its context
     finally:

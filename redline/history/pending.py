@@ -46,25 +46,35 @@ class Pending:
         return last in self.states
 
 
-def pending_states(policy: str, steps: Steps, material: Judge) -> Pending:
-    """Which of ``steps`` are pending: same effective date as the last accepted one, material change.
+def pending_states(policy: str, steps: Steps, material: Judge, same: Judge | None = None) -> Pending:
+    """Which of ``steps`` are pending: same effective date, text materially other than announced.
+
+    Each point is compared with the text its effective date was announced with (the first
+    point carrying it): editorial fixes add up to an editorial change, and a material
+    change stays pending until a new date comes, or until it is undone. ``same(a, b)``
+    says two points read alike: a point that reads like the last accepted one is accepted
+    without a comparison.
 
     >>> d = dt.date(2026, 2, 1)
     >>> later = dt.date(2027, 1, 5)
     >>> found = pending_states("p", [(0, d), (1, d), (2, d), (3, later)], lambda a, b: b == 1)
     >>> sorted(found.states), found.accepted
-    ([1, 2], 3)
+    ([1], 3)
     """
     pending: set[int] = set()
-    accepted: tuple[int, dt.date] | None = None
+    announced: tuple[int, dt.date] | None = None
+    accepted = -1
     for state, effective in steps:
-        if accepted is None or effective != accepted[1]:
-            accepted = (state, effective)
-        elif material(accepted[0], state):
+        if announced is None or effective != announced[1]:
+            announced = (state, effective)
+            accepted = state
+        elif same is not None and same(accepted, state):
+            accepted = state
+        elif material(announced[0], state):
             pending.add(state)
         else:
-            accepted = (state, effective)
-    return Pending(policy, frozenset(pending), accepted[0] if accepted else -1)
+            accepted = state
+    return Pending(policy, frozenset(pending), accepted)
 
 
 def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Callable[[], Sources],
@@ -91,10 +101,33 @@ def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Calla
 
         facts = tuple(diff_facts(old.data.values, new.data.values))
         records = new_records(old.snapshot, new.snapshot)
-        change = compare_policy(pair, old, new, facts, cache, records, locale_diffs=True)
-        material = change.material or any(getattr(loc, "material", False) for loc in change.locales)
+        change = compare_policy(pair, old, new, facts, cache, records, source_only=True)
+        changed = {section.id for section in change.report.sections}
+        material = change.material or any(_translation_material(cache, pair, old, new, locale, changed)
+                                          for locale in new.project.translated_locales)
     cache.facts.put(fact, material)
     return material
+
+
+def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, new: Sources, locale: str,
+                          source_changed: set[str]) -> bool:
+    """Whether a locale's own change (sections its source did not change) is material in its language.
+
+    Renders as the history does (fallback allowed, ``updated`` at the effective date), so
+    these are the walk's own renders, recalled from the cache.
+    """
+    from redline.diff import diff_documents
+    from redline.notices.locales import LocaleChange, classify_locale
+
+    assert pair.old is not None and pair.new is not None
+    if locale not in old.catalogs or locale not in new.catalogs:
+        return False
+    texts = [cache.render(sources, side.id, locale, allow_fallback=True, meta={"updated": side.effective})
+             for sources, side in ((old, pair.old), (new, pair.new))]
+    if texts[0].markdown == texts[1].markdown:
+        return False
+    sections = diff_documents(texts[0].markdown, texts[1].markdown).sections
+    return classify_locale(LocaleChange(locale, "compared", sections), source_changed).material
 
 
 def dated(pair: PolicyPair) -> PolicyPair:

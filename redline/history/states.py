@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import hashlib
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class State:
     @functools.cached_property
     def fingerprint(self) -> str:
         """Hash of every input file's path and blob id: equal states have equal fingerprints."""
-        return _hash("\n".join(f"{path}={blob}" for path, blob in sorted(self.blobs.items())))
+        return fingerprint_of(self.blobs)
 
     def input_keys(self, project: Project) -> dict[tuple[str, str], str]:
         """(policy id, locale) -> content hash of every file a render of it reads.
@@ -87,6 +88,18 @@ class State:
         catalog = {loc: self.blobs.get(path, "") for path, loc in catalogs.items()}
         return {(pid, locale): _hash(f"{locale}\n{path}={self.blobs[path]}\n{shared}\n{catalog[locale]}")
                 for pid, path in policies.items() for locale in project.locales}
+
+
+def fingerprint_of(blobs: Mapping[str, str]) -> str:
+    """Hash of the paths and blob ids of a state's input files (see :func:`source_blobs`)."""
+    return _hash("\n".join(f"{path}={blob}" for path, blob in sorted(blobs.items())))
+
+
+def source_blobs(files: Mapping[str, str], project: Project) -> dict[str, str]:
+    """The input files of a state among a commit's ``files``: the policies folder, the published catalogs."""
+    blobs = {p: b for p, b in files.items() if p.startswith(f"{project.policies_dir}/")}
+    blobs.update(_catalogs_only(dict(files), project))
+    return dict(sorted(blobs.items()))
 
 
 def _hash(text: str) -> str:
@@ -156,10 +169,8 @@ def commit_state(repo: Repository, project: Project, commit: Commit, files: dict
     if files is None:
         files = {**repo.blob_ids(commit.sha, project.policies_dir),
                  **repo.blob_ids(commit.sha, project.locales_dir)}
-    blobs = {p: b for p, b in files.items() if p.startswith(f"{project.policies_dir}/")}
-    blobs.update(_catalogs_only(files, project))
     day = commit.committed.astimezone(dt.UTC).date()
-    return State(f"commit {commit.short}", day, repo.snapshot(commit.sha), dict(sorted(blobs.items())))
+    return State(f"commit {commit.short}", day, repo.snapshot(commit.sha), source_blobs(files, project))
 
 
 def worktree_state(project: Project, build_day: dt.date) -> State:

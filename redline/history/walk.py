@@ -116,6 +116,7 @@ class _Walk:
     def sources(self, index: int) -> Sources:
         """The sources of state ``index`` (the last few are kept)."""
         if index in self.loaded:
+            self.loaded.move_to_end(index)  # least recently used goes first: a version's first state stays
             return self.loaded[index]
         sources = load_sources(self.states[index].snapshot, self.project)
         self.loaded[index] = sources
@@ -190,6 +191,7 @@ class _LoadFailed(Exception):
 def load_history(
     project: Project, states: Sequence[State], *, allow_fallback: bool = False,
     cache: RenderCache | None = None, build_day: dt.date | None = None, dates: Dated | None = None,
+    pending: bool = True,
 ) -> History:
     """Render every state's changes and group them into versions, per policy and locale.
 
@@ -201,6 +203,7 @@ def load_history(
         build_day: the build date (the notice date of an undated change at HEAD, for its message).
         dates: the notice date of each version, from the previous publication
             (:mod:`redline.publish.previous`); a version's text is never updated before it.
+        pending: judge pending states (False: render only, as the prefill workers do).
 
     Raises:
         CheckFailed: the newest state of a policy changes it materially with no new effective
@@ -209,7 +212,8 @@ def load_history(
     walk = _Walk(project, states, allow_fallback, cache or RenderCache())
     revisions = walk.revisions()
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
-    revisions = _without_pending(walk, canonical, revisions, build_day or states[-1].day)
+    if pending:
+        revisions = _without_pending(walk, canonical, revisions, build_day or states[-1].day)
     present = [(state.day, set(state.policy_paths(project))) for state in states]
     by_locale: dict[str, list[Revision]] = {locale: [] for locale in project.locales}
     for revision in revisions:
@@ -231,17 +235,25 @@ def _without_pending(walk: _Walk, canonical: dict[str, str], revisions: list[Rev
     for revision in revisions:
         step = (revision.effective, revision.policy)
         points.setdefault(canonical[revision.policy], {})[revision.state] = step
+    texts = _texts_at(canonical, revisions)
     dropped: set[tuple[str, int]] = set()
     problems = []
     for policy, steps in sorted(points.items()):
         ordered = sorted(steps.items())
 
-        def material(a: int, b: int, steps: dict[int, tuple[dt.date, str]] = steps) -> bool:
+        def material(a: int, b: int, steps: dict[int, tuple[dt.date, str]] = steps,
+                     text: dict[int, Texts] = texts[policy]) -> bool:
             pid = steps[b][1]
             key = key_of(walk.states[a].fingerprint, walk.states[b].fingerprint, pid)
+            if text[a] == text[b]:
+                walk.cache.facts.put(f"pending:{key}", False)  # for the notices' walk, which renders nothing
+                return False  # the same words in every locale (inputs changed, text did not)
             return judge(walk.cache, key, lambda: walk.sources(a), lambda: walk.sources(b), pid)
 
-        found = pending_states(policy, [(state, day) for state, (day, _) in ordered], material)
+        def same(a: int, b: int, text: dict[int, Texts] = texts[policy]) -> bool:
+            return text[a] == text[b]
+
+        found = pending_states(policy, [(state, day) for state, (day, _) in ordered], material, same)
         dropped |= {(policy, state) for state in found.states}
         last = ordered[-1][0]
         if found.last_is_pending(last):
@@ -252,6 +264,21 @@ def _without_pending(walk: _Walk, canonical: dict[str, str], revisions: list[Rev
         raise CheckFailed("cannot publish: a material change has no effective date that honours the "
                           "notice period:\n  " + "\n  ".join(problems))
     return [r for r in revisions if (canonical[r.policy], r.state) not in dropped]
+
+
+Texts = tuple[tuple[str, str], ...]
+
+
+def _texts_at(canonical: dict[str, str], revisions: list[Revision]) -> dict[str, dict[int, Texts]]:
+    """Policy -> state -> the digests of its text in every locale as they stood at that state."""
+    current: dict[str, dict[str, str]] = {}
+    found: dict[str, dict[int, Texts]] = {}
+    for revision in sorted(revisions, key=lambda r: r.state):
+        policy = canonical[revision.policy]
+        texts = current.setdefault(policy, {})
+        texts[revision.locale] = revision.digest
+        found.setdefault(policy, {})[revision.state] = tuple(sorted(texts.items()))
+    return found
 
 
 def _locale_plans(walk: _Walk, canonical: dict[str, str], revisions: list[Revision]

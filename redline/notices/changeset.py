@@ -31,6 +31,7 @@ from redline.load.sources import Sources
 from redline.notices.locales import (
     LocaleChange,
     Renderings,
+    classify_locale,
     has_catalog,
     locale_change,
     locale_renderings,
@@ -85,8 +86,9 @@ class PolicyChange:
 
     @property
     def material(self) -> bool:
-        """Whether the change needs a notice, overrides applied."""
-        return self.judgement.material if self.judgement else self.report.verdict.material
+        """Whether the change needs a notice, overrides applied, or a locale's own change does."""
+        source = self.judgement.material if self.judgement else self.report.verdict.material
+        return source or any(locale.material for locale in self.locales)
 
     @property
     def changed(self) -> bool:
@@ -155,17 +157,18 @@ def pinned_meta(pair: PolicyPair) -> dict[str, Any]:
 
 def compare_policy(pair: PolicyPair, base: Sources, head: Sources, facts: Sequence[FactChange],
                    cache: RenderCache, records: Sequence[ChangeRecord] = (), *,
-                   locale_diffs: bool = True) -> PolicyChange:
+                   locale_diffs: bool = True, source_only: bool = False) -> PolicyChange:
     """Compare one policy at both sides: verdict from the source locale, sections in every locale.
 
     With ``locale_diffs`` False the translated locales are rendered for their titles only
-    and not diffed (``locales`` stays empty): all a notice needs of them.
+    and not diffed (``locales`` stays empty): all a notice needs of them. With
+    ``source_only`` they are not rendered at all (the history judges them from its own renders).
     """
     meta = pinned_meta(pair)
     source = head.project.source_locale
     traces = [trace_of(p, s) for p, s in ((pair.new, head), (pair.old, base)) if p is not None]
     traced = _traced(pair, traces, facts)
-    same = _Locales(base, head, cache, locale_diffs)
+    same = _Locales(base, head, cache, locale_diffs, source_only)
     if _untouched(pair, base, head, traced, traces):
         return _text_unchanged(pair, traced, records, same)
     sides = render_sides(cache, pair, base, head, source, meta)
@@ -295,10 +298,13 @@ class _Locales:
     head: Sources
     cache: RenderCache
     diffs: bool = True
+    skip: bool = False
 
     def added(self, change: PolicyChange, sides: Renderings | None, source_same: bool = False
               ) -> PolicyChange:
         """``change`` with what changed in each translated locale, and the titles in every locale."""
+        if self.skip:
+            return change
         base, head = self.base, self.head
         meta = pinned_meta(change.pair)
         source = head.project.source_locale
@@ -314,6 +320,8 @@ class _Locales:
                 result, rendered = locale_change(self.cache, change.pair, base, head, locale, meta)
             else:
                 result, rendered = None, locale_renderings(self.cache, change.pair, base, head, locale, meta)
+            if result is not None:
+                result = classify_locale(result, {section.id for section in change.report.sections})
             locales += [result] if result and self.diffs else []
             title, section_titles = titles(rendered)
             catalog = head.catalogs.get(locale)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # annotations only: the notice dates (add_duration) need no c
     from redline.notices.changeset import ChangeSet, PolicyChange
 
 NOTICE_FACT = ("limits", "change_notice")
-Problem = Literal["ok", "unchanged", "too-early", "removed"]
+Problem = Literal["ok", "same-effective-date", "too-early", "removed"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class GateCheck:
         material: whether the change needs a notice (overrides applied).
         old_effective, new_effective: the effective dates at both sides.
         earliest: the earliest effective date a material change may have.
-        problem: ok, unchanged (material, same effective date), too-early, removed.
+        problem: ok, same-effective-date (material, the effective date not changed), too-early, removed.
         sections: the sections whose material changes need the notice.
     """
 
@@ -97,7 +97,14 @@ class GateCheck:
     def message(self, notice_date: dt.date, period: NoticePeriod) -> str:
         """One line naming the policy, the sections and the earliest allowed date."""
         where = f" (sections: {', '.join(self.sections)})" if self.sections else ""
-        if self.problem == "unchanged":
+        announced = self.old_effective is not None and self.old_effective >= self.earliest
+        if self.problem == "same-effective-date" and announced and self.old_effective is not None:
+            # an upcoming version: its readers were told its text, so other text needs another date
+            later = self.old_effective + dt.timedelta(days=1)
+            return (f"{self.policy}: material change{where} to the version already announced for "
+                    f"{self.old_effective}: its readers were given that text, so the change needs a new "
+                    f"effective date: set `effective: {later}` or later in {self.path}")
+        if self.problem == "same-effective-date":
             return (f"{self.policy}: material change{where}, but the effective date is still "
                     f"{self.old_effective}: set `effective: {self.earliest}` or later in {self.path}")
         if self.problem == "too-early":
@@ -149,7 +156,7 @@ def _check(change: PolicyChange, earliest: dt.date) -> GateCheck:
     if change.material and new is None:
         problem = "removed"
     elif change.material and old is not None and new == old:
-        problem = "unchanged"
+        problem = "same-effective-date"
     elif change.material and new is not None and new < earliest:
         problem = "too-early"
     return GateCheck(change.id, source.path, change.material, old, new, earliest, problem,
@@ -159,15 +166,16 @@ def _check(change: PolicyChange, earliest: dt.date) -> GateCheck:
 def material_sections(change: PolicyChange) -> tuple[str, ...]:
     """The sections whose changes make ``change`` material (facts: the sections rendering them)."""
     judgement = change.judgement
-    if judgement is None:
-        return ()
     traced = change.traced_map()
     found: list[str] = []
-    for index, finding in enumerate(judgement.verdict.findings):
+    for index, finding in enumerate(judgement.verdict.findings if judgement else ()):
+        assert judgement is not None
         weight = finding.material if judgement.overridden_by(index) is None else not finding.material
         if weight:
             found += [finding.section] if finding.section else list(traced.get(finding.fact or "", ()))
-    if not found and judgement.material:
+    for locale in change.locales:
+        found += [f"{section} ({locale.locale})" for section in locale.material_sections]
+    if not found and change.material:
         found = [section.id for section in change.report.sections]
     return tuple(dict.fromkeys(found))
 

@@ -1,15 +1,22 @@
-"""Which sections changed in each locale: reported, never classified (the verdict is the source's).
+"""Which sections changed in each locale, and what a translation-only change means.
 
 A pull request that changes English text cannot carry its translations yet, so
 other locales render with English fallback allowed, and the report says how many
 texts fell back. A locale whose inputs are the same at both sides is not rendered.
+
+A section that changed in a locale but not in the source is a change of that locale's
+policy (its readers read that text): it is classified in its own language
+(:func:`classify_locale`) and the gate applies to it as to the source.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from redline.classify import classify
+from redline.classify.findings import Verdict
 from redline.diff import SectionChange, diff_documents
 from redline.load.catalogs import catalog_path
 from redline.load.sources import Sources
@@ -31,12 +38,27 @@ class LocaleChange:
             locale's catalog exists at one side only, so there is nothing to compare).
         sections: the changed sections in that locale.
         fallbacks: texts shown in English at the new side (missing or fuzzy translations).
+        verdict: the classification of the sections that changed in this locale only (a
+            translation-only change), in the locale's language; None when there are none.
     """
 
     locale: str
     status: LocaleStatus
     sections: tuple[SectionChange, ...] = ()
     fallbacks: int = 0
+    verdict: Verdict | None = None
+
+    @property
+    def material(self) -> bool:
+        """Whether this locale's own change needs a notice."""
+        return self.verdict is not None and self.verdict.material
+
+    @property
+    def material_sections(self) -> tuple[str, ...]:
+        """The sections whose translation-only change is material."""
+        if self.verdict is None:
+            return ()
+        return tuple(dict.fromkeys(f.section for f in self.verdict.findings if f.material and f.section))
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -130,3 +152,13 @@ def titles(sides: Renderings | None) -> tuple[str | None, dict[str, str]]:
             found.update({s.id: plain_title(s.title) for s in rendered.sections if s.title})
     shown = sides.new or sides.old
     return (shown.title if shown else None), found
+
+
+def classify_locale(change: LocaleChange, source_changed: set[str]) -> LocaleChange:
+    """``change`` with the verdict on the sections that changed in its locale only."""
+    if change.status != "compared":
+        return change
+    own = [section for section in change.sections if section.id not in source_changed]
+    if not own:
+        return change
+    return dataclasses.replace(change, verdict=classify(own, lang=change.locale))

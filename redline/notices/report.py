@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from redline.classify.facts import spoken
 from redline.classify.findings import Finding, Verdict
+from redline.diff.durations import is_duration
 from redline.notices.changeset import ChangeSet, PolicyChange
 from redline.notices.gate import Gate, GateCheck
 from redline.notices.serialize import override_json, plain, reason_json
@@ -37,8 +39,10 @@ class DiffReport:
 
     @property
     def verdict(self) -> Verdict:
-        """The overall verdict: material iff any policy's change is (overrides applied)."""
-        findings = tuple(f for p in self.changes.policies for f in p.report.verdict.findings)
+        """The overall verdict: material iff any policy's change is (overrides applied, every locale)."""
+        policies = self.changes.policies
+        findings = tuple(f for p in policies for f in p.report.verdict.findings) + tuple(
+            f for p in policies for loc in p.locales if loc.verdict for f in loc.verdict.findings)
         return Verdict(self.changes.material, findings)
 
     def changed(self) -> list[PolicyChange]:
@@ -65,6 +69,8 @@ def _status(policy: PolicyChange) -> str:
 
 
 def _weight(policy: PolicyChange) -> str:
+    if any(locale.verdict for locale in policy.locales) and not policy.report.verdict.findings:
+        return "material (a translation)" if policy.material else "editorial (a translation)"
     if not policy.report.verdict.findings and not policy.material:
         return "no change in the source text" if policy.changed else "no change"
     return "material" if policy.material else "editorial"
@@ -158,9 +164,16 @@ def _text_facts(policy: PolicyChange) -> list[str]:
     for fact in policy.traced:
         change = fact.change
         shown = f"  (rendered in: {', '.join(fact.sections)})" if fact.sections else ""
-        lines.append(f"    {change.kind:<9} {change.path}: {show(plain(change.old))} → "
-                     f"{show(plain(change.new))}{shown}")
+        lines.append(f"    {change.kind:<9} {change.path}: {_spoken(change.old)} → "
+                     f"{_spoken(change.new)}{shown}")
     return lines
+
+
+def _spoken(value: Any) -> str:
+    """A fact's value for a reader: a duration in words with its code (``12 months (P12M)``)."""
+    if is_duration(value):
+        return f"{spoken(value)} ({value})"
+    return show(plain(value))
 
 
 def _text_locales(policy: PolicyChange) -> list[str]:
@@ -182,7 +195,17 @@ def _locale_summary(locale: Any) -> str:
     changed = ", ".join(locale.section_ids) or "no change"
     plural = "s" if locale.fallbacks != 1 else ""
     fallback = f"  ({locale.fallbacks} text{plural} shown in English)" if locale.fallbacks else ""
-    return changed + fallback
+    return changed + fallback + _locale_verdict(locale)
+
+
+def _locale_verdict(locale: Any) -> str:
+    """`` — material: Spanish text changed meaning: needs legal review [sharing]`` (translations only)."""
+    if locale.verdict is None:
+        return ""
+    weight = "material" if locale.verdict.material else "editorial"
+    shown = [f for f in locale.verdict.findings if f.material == locale.verdict.material]
+    reasons = "; ".join(dict.fromkeys(f"{f.reason} [{f.section}]" if f.section else f.reason for f in shown))
+    return f" — {weight}: {reasons}"
 
 
 def _text_overrides(policy: PolicyChange) -> list[str]:
@@ -296,7 +319,7 @@ def render_json(report: DiffReport) -> str:
     gate = report.gate
     document = {
         "material": report.changes.material,
-        "findings": [{"policy": p.id, **reason_json(i, f, p.judgement)}
+        "findings": [{"policy": p.id, **_finding_json(i, f, p)}
                      for p in report.changes.policies for i, f in enumerate(p.report.verdict.findings)],
         "base": report.base,
         "head": report.head,
@@ -314,19 +337,29 @@ def render_json(report: DiffReport) -> str:
 def _policy_json(policy: PolicyChange, check: GateCheck | None) -> dict[str, Any]:
     judgement = policy.judgement
     return {
-        "id": policy.id, "title": policy.titles, "status": policy.pair.status, "formerly": policy.pair.old_id,
+        "id": policy.id, "title": policy.titles,
+        "status": policy.pair.status if policy.changed else "unchanged", "formerly": policy.pair.old_id,
         "changed": policy.changed, "material": policy.material,
         "rules_material": policy.report.verdict.material,
         "effective": {"old": plain(policy.old_effective), "new": plain(policy.new_effective),
                       "earliest": check.earliest.isoformat() if check and check.material else None},
         "gate": check.problem if check else "ok",
-        "findings": [reason_json(i, f, judgement) for i, f in enumerate(policy.report.verdict.findings)],
+        "findings": [_finding_json(i, f, policy) for i, f in enumerate(policy.report.verdict.findings)],
         "sections": [section_json(section) for section in policy.report.sections],
         "facts": [_fact_json(t.change, t.sections) for t in policy.traced],
         "locales": [{"locale": loc.locale, "status": loc.status, "sections": list(loc.section_ids),
-                     "fallbacks": loc.fallbacks} for loc in policy.locales],
+                     "fallbacks": loc.fallbacks, "material": loc.material,
+                     "findings": [reason_json(i, f, None) for i, f in
+                                  enumerate(loc.verdict.findings if loc.verdict else ())]}
+                    for loc in policy.locales],
         "overrides": [override_json(a) for a in judgement.overrides] if judgement else [],
     }
+
+
+def _finding_json(index: int, finding: Finding, policy: PolicyChange) -> dict[str, Any]:
+    """A finding with ``sections``: its own, or those rendering its fact (what the text report names)."""
+    sections = [finding.section] if finding.section else list(policy.traced_map().get(finding.fact or "", ()))
+    return {**reason_json(index, finding, policy.judgement), "sections": sections}
 
 
 def _fact_json(fact: Any, sections: tuple[str, ...]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from redline.config import Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, GitSnapshot, Repository
 from redline.history.pending import judge, key_of
+from redline.history.states import fingerprint_of, source_blobs
 from redline.load import memo
 from redline.load.policy import is_policy
 from redline.load.sources import Sources, load_sources
@@ -182,24 +183,20 @@ def _pending_check(repo: Repository, project: Project, points: dict[str, Point],
     """Is ``policy`` at ``commit`` a material change of its text at ``accepted``?"""
     at = SourcesAt(repo, project)
 
-    def pending(policy: str, accepted: Commit, commit: Commit) -> bool:
-        old, new = (_inputs(points[c.sha].files, policy, project.policies_dir) for c in (accepted, commit))
+    def pending(policy: str, announced: Commit, commit: Commit) -> bool:
+        # the site's walk judges the same pairs under the same keys: a build asks git nothing twice
+        old, new = (fingerprint_of(source_blobs(points[c.sha].files, project)) for c in (announced, commit))
         if old == new:
             return False
-        return judge(cache, key_of(old, new, policy), lambda: at(accepted), lambda: at(commit), policy)
+        return judge(cache, key_of(old, new, policy), lambda: at(announced), lambda: at(commit), policy)
 
     return pending
-
-
-def _inputs(files: Files, policy: str, folder: str) -> list[tuple[str, str]]:
-    """The files a render of ``policy`` reads (other policies aside), as (path, blob id)."""
-    own = f"{folder}/{policy}.md"
-    return [(path, blob) for path, blob in files.items() if path == own or not is_policy(path, folder)]
 
 
 @dataclass
 class _Walk:
     pending: Callable[[str, Commit, Commit], bool] | None = None
+    commits: dict[VersionKey, list[Commit]] = field(default_factory=dict)
     lineage: dict[str, str] = field(default_factory=dict)
     current: dict[str, VersionKey] = field(default_factory=dict)
     first: dict[VersionKey, Commit] = field(default_factory=dict)
@@ -212,9 +209,7 @@ class _Walk:
         for policy in policies:
             line = self._line(policy)
             key = (policy.id, policy.effective)
-            if self.pending is not None and self.current.get(line) == key \
-                    and self.pending(policy.id, self.last[key], commit):
-                continue  # a material change the effective date does not announce: not this version's text
+            self.commits.setdefault(key, []).append(commit)
             if key not in self.first:
                 self.first[key] = commit
                 self.previous[key] = self.current.get(line)
@@ -222,6 +217,19 @@ class _Walk:
             self.current[line] = key
             self.last[key] = commit
         self.latest = commit
+
+    def _last(self, key: VersionKey) -> Commit:
+        """The version's last commit whose text is not pending (see :mod:`redline.history.pending`).
+
+        Searched from the newest: usually the first judgement says the last commit is fine.
+        """
+        first = self.first[key]
+        if self.pending is None:
+            return self.last[key]
+        for commit in reversed(self.commits[key]):
+            if commit is first or not self.pending(key[0], first, commit):
+                return commit
+        return first
 
     def _line(self, policy: Front) -> str:
         if policy.id not in self.lineage:
@@ -233,7 +241,7 @@ class _Walk:
         built: dict[VersionKey, PolicyVersion] = {}
         for key in self.first:
             before = self.previous[key]
-            built[key] = PolicyVersion(key[0], key[1], self.first[key], self.last[key],
+            built[key] = PolicyVersion(key[0], key[1], self.first[key], self._last(key),
                                        built.get(before) if before else None, self.before[key])
         return list(built.values())
 
