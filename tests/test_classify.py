@@ -219,7 +219,7 @@ FACTS_OLD: dict[str, Any] = {
     [
         ({"retention": {"logs": "P24M", "billing": "P7Y"}}, [("longer-retention", True)]),
         ({"retention": {"logs": "P6M", "billing": "P7Y"}}, [("shorter-retention", False)]),
-        ({"retention": {"logs": "P1Y", "billing": "P7Y"}}, []),
+        ({"retention": {"logs": "P1Y", "billing": "P7Y"}}, [("same-period", False)]),
         ({"notice_period": "P14D"}, [("shorter-notice-period", True)]),
         ({"subprocessors": [*FACTS_OLD["subprocessors"], {"name": "Zendesk", "country": "US"}]},
          [("new-recipient", True)]),
@@ -248,7 +248,8 @@ def test_fact_findings_name_the_fact() -> None:
     new = {**FACTS_OLD, "retention": {"logs": "P24M", "billing": "P7Y"}}
     assert classify([], diff_facts(FACTS_OLD, new), rules=builtin_rules()).findings == (
         Finding(
-            "longer-retention", True, "retention 'retention.logs' longer: P12M → P24M", fact="retention.logs"
+            "longer-retention", True, "retention 'retention.logs' longer: 12 months → 24 months",
+            fact="retention.logs"
         ),
     )
 

@@ -142,7 +142,7 @@ def test_reports_list_fact_changes() -> None:
         "\n"
         "Findings (1):\n"
         "  material   longer-retention          [fact retention.logs] retention 'retention.logs' longer: "
-        "P12M → P24M\n"
+        "12 months → 24 months\n"
         "\n"
         "Facts (1):\n"
         '  changed   retention.logs: "P12M" → "P24M"\n'
