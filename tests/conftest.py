@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_PARTS = ("mkdocs.yml", "policies", "locales", "overrides")
+EXAMPLE_PARTS = ("mkdocs.yml", "lint.yml", "policies", "locales", "overrides")
 
 
 @dataclass

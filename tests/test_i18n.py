@@ -191,5 +191,9 @@ def test_status_counts_fuzzy_as_untranslated(project: Path) -> None:
 
 
 def test_check_passes_on_the_example() -> None:
-    """`redline check` on the example project finds nothing."""
-    assert run(ROOT, "check") == (0, "ok: 3 policies, 4 locales\n")
+    """`redline check` on the example project passes, listing the lint findings lint.yml silences."""
+    from tests.golden import check_golden
+
+    code, output = run(ROOT, "check")
+    assert code == 0, output
+    check_golden(ROOT / "tests/golden/check/example.txt", output)
