@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from redline.cli import as_click_errors
 from redline.publish import ui
 from redline.publish.chrome import alternates, finish_html, interface_words
 from redline.publish.pages import SitePage
@@ -58,7 +59,8 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         config.extra["redline_locale"] = locale
         config.extra["redline_ui"] = interface_words(locale)
         if self.pages is None:
-            self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
+            with as_click_errors():
+                self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
