@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
     from redline import gitio
     from redline.errors import RedlineError
     from redline.notices.build import Setting, build_notices, site_url
+    from redline.notices.parallel import prefill
     from redline.notices.wording import load_wording
     from redline.render.cache import project_cache
 
@@ -43,7 +45,7 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
     setting = Setting(site_url(project.root), load_wording(project.root), project_cache(project.root))
     repo = gitio.open_repo(project.root)
     try:
-        notices, skipped = build_notices(repo, project, setting, ref)
+        notices, skipped = build_notices(repo, project, setting, ref, partial(prefill, project, ref, setting))
         for warning in skipped:
             click.echo(f"warning: {warning}", err=True)
         publish(project, notices, setting, out, check)
@@ -86,12 +88,13 @@ def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cac
     from redline.notices.build import Setting, build_notices, site_name, site_url
     from redline.notices.emails import NoticeTemplates
     from redline.notices.feeds import FeedSite
+    from redline.notices.parallel import prefill
     from redline.notices.wording import load_wording
     from redline.render.cache import project_cache
 
     cache = cache or project_cache(project.root)
     setting = Setting(site_url(project.root), load_wording(project.root), cache)
-    notices, skipped = build_notices(repo, project, setting, ref)
+    notices, skipped = build_notices(repo, project, setting, ref, partial(prefill, project, ref, setting))
     site = FeedSite(setting.site_url, site_name(project.root))
     templates = NoticeTemplates(project.root, setting.wording, setting.cache)
     files = outputs.changelog_files(notices, project, site, templates)
