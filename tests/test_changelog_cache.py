@@ -17,9 +17,10 @@ from typing import Any
 import pytest
 
 from redline.errors import RedlineError
-from redline.notices import content, emails, parallel, store
-from redline.notices.schema import check_notices
+from redline.load.schemas import check_notices
+from redline.notices import content, store
 from redline.notices.wording import package_dir
+from redline.publish import emails, parallel
 from redline.render.cache import RenderCache
 from tests.conftest import GitProject, make_project
 from tests.gitcases import DNT_RECORD, PRIVACY, REWORD, edit, redline, scripted_history, with_templates

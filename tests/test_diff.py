@@ -237,7 +237,7 @@ DOCTESTED = [
     "redline.diff.align", "redline.diff.documents", "redline.diff.durations", "redline.diff.facts",
     "redline.diff.sections", "redline.diff.text", "redline.diff.words", "redline.classify.context",
     "redline.classify.countries", "redline.classify.editorial", "redline.classify.periods",
-    "redline.classify.topics", "redline.publish.report",
+    "redline.classify.topics", "redline.compare.formats",
 ]
 
 

@@ -316,8 +316,8 @@ def test_spelling_rule(old: str, new: str, reason: str | None) -> None:
 
 
 @pytest.mark.parametrize("module", [
-    "redline.trace", "redline.classify.spelling", "redline.notices.model", "redline.notices.serialize",
-    "redline.notices.locales", "redline.notices.gate"])
+    "redline.trace", "redline.classify.spelling", "redline.notices.model", "redline.compare.serialize",
+    "redline.compare.locales", "redline.compare.gate"])
 def test_doctests(module: str) -> None:
     """The examples in the docstrings of the change-detection modules run."""
     assert doctest.testmod(importlib.import_module(module)).failed == 0

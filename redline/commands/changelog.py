@@ -35,8 +35,8 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
     from redline import gitio
     from redline.errors import RedlineError
     from redline.notices.build import Setting, build_notices, site_url
-    from redline.notices.parallel import prefill
     from redline.notices.wording import load_wording
+    from redline.publish.parallel import prefill
     from redline.render.cache import project_cache
 
     if check and out is None:
@@ -57,10 +57,10 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
 def publish(project: Project, notices: list[Notice], setting: Setting, out: Path | None, check: bool) -> None:
     """Print notices.json, or write (or, with ``check``, compare) every file under ``out``."""
     from redline.errors import CheckFailed
-    from redline.notices import outputs
     from redline.notices.build import site_name
-    from redline.notices.emails import NoticeTemplates
-    from redline.notices.feeds import FeedSite
+    from redline.publish import outputs
+    from redline.publish.emails import NoticeTemplates
+    from redline.publish.feeds import FeedSite
 
     site = FeedSite(setting.site_url, site_name(project.root))
     if out is None:
@@ -84,12 +84,12 @@ def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cac
 
     ``cache`` defaults to the project's on-disk cache; what it learnt is saved before returning.
     """
-    from redline.notices import outputs
     from redline.notices.build import Setting, build_notices, site_name, site_url
-    from redline.notices.emails import NoticeTemplates
-    from redline.notices.feeds import FeedSite
-    from redline.notices.parallel import prefill
     from redline.notices.wording import load_wording
+    from redline.publish import outputs
+    from redline.publish.emails import NoticeTemplates
+    from redline.publish.feeds import FeedSite
+    from redline.publish.parallel import prefill
     from redline.render.cache import project_cache
 
     cache = cache or project_cache(project.root)

@@ -63,7 +63,7 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
 
     A notice whose inputs are those of a past run is recalled from ``setting.cache``'s
     facts (:mod:`redline.notices.store`): no sources are loaded, nothing is rendered.
-    ``prefill`` (:func:`redline.notices.parallel.prefill`) may fill the cache in worker processes first.
+    ``prefill`` (:func:`redline.publish.parallel.prefill`) may fill the cache in worker processes first.
     """
     found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,

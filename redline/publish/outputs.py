@@ -19,10 +19,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from redline.config import Project
-from redline.notices.emails import NoticeTemplates
-from redline.notices.feeds import FeedSite, atom_feed, json_feed
+from redline.load.schemas import check_notices, schema_digest
 from redline.notices.model import Notice, notices_document
-from redline.notices.schema import check_notices, schema_digest
+from redline.publish.emails import NoticeTemplates
+from redline.publish.feeds import FeedSite, atom_feed, json_feed
 from redline.render.facts import Facts
 from redline.render.inputs import as_json, digest
 from redline.render.store import compress, decompress

@@ -52,8 +52,8 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
 def fill(task: Task) -> None:
     """Worker: the notices of versions ``start:stop``, their texts and schema checks, into the cache."""
     from redline import gitio
-    from redline.notices.emails import NoticeTemplates
-    from redline.notices.schema import notice_errors
+    from redline.load.schemas import notice_errors
+    from redline.publish.emails import NoticeTemplates
     from redline.render.cache import RenderCache
 
     project, ref, site_url, wording, directory, start, stop = task
