@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from redline.config import Project
 from redline.gitio import Commit, Repository
@@ -31,26 +28,6 @@ class Setting:
     site_url: str
     wording: Wording
     cache: RenderCache
-
-
-def _setting(root: Path, name: str) -> str | None:
-    """A top-level string of ``mkdocs.yml``, read without constructing tags."""
-    node = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == name and isinstance(value, yaml.ScalarNode) and value.value:
-                return str(value.value)
-    return None
-
-
-def site_url(root: Path) -> str:
-    """``site_url`` of ``mkdocs.yml`` with a final slash, or "/" when unset."""
-    return (_setting(root, "site_url") or "").rstrip("/") + "/"
-
-
-def site_name(root: Path) -> str:
-    """``site_name`` of ``mkdocs.yml``."""
-    return _setting(root, "site_name") or "Policies"
 
 
 #: called with (versions, missing notices) before the notices are assembled: fills the cache first
