@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from redline.cli import main
@@ -201,9 +198,3 @@ def test_the_example_is_green_with_its_silences_listed() -> None:
     assert [line.split(":")[0:2] for line in lines[1::2]] == [
         ["  silenced by lint.yml", "4"], ["  silenced by lint.yml", "10"], ["  silenced by lint.yml", "16"]]
 
-
-@pytest.mark.parametrize("module", ["redline.lint.rules", "redline.lint.silences", "redline.lint"])
-def test_doctests(module: str) -> None:
-    """The examples in the lint's docstrings hold."""
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.failed == 0
