@@ -20,7 +20,8 @@ def lint_policies(sources: Sources) -> list[LintFinding]:
                           sources.catalogs)
     found: list[LintFinding] = []
     for policy in sources.policies.values():
-        own = [finding for rule in RULES.values() for finding in rule(policy, context)]
+        # a catalog entry shared by several blocks (the same sentence twice) is reported once
+        own = list(dict.fromkeys(finding for rule in RULES.values() for finding in rule(policy, context)))
         # the policy's own lines first, in line order; then the catalogs' (links in translations)
         found += sorted(own, key=lambda f: (not f.where.startswith(f"{policy.path}:"), _file_line(f.where)))
     return found
