@@ -28,10 +28,11 @@ def test_hit_returns_the_same_rendering(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     sources = load_sources(WorkTree(root), load_project(root))
     cache = RenderCache()
-    first = cache.render(sources, "privacy", "es")
-    second = cache.render(sources, "privacy", "es")
+    first = cache.render(sources, sources.policy("privacy"), "es")
+    second = cache.render(sources, sources.policy("privacy"), "es")
     assert (cache.hits, cache.misses) == (1, 1)
-    assert second.markdown == first.markdown == render_policy(sources, "privacy", "es").markdown
+    direct = render_policy(sources, sources.policy("privacy"), "es")
+    assert second.markdown == first.markdown == direct.markdown
 
 
 def test_a_data_change_is_a_miss_only_where_it_matters(tmp_path: Path) -> None:
@@ -40,16 +41,17 @@ def test_a_data_change_is_a_miss_only_where_it_matters(tmp_path: Path) -> None:
     project = load_project(root)
     cache = RenderCache()
     for locale in ("en", "ru"):
-        cache.render(load_sources(WorkTree(root), project), "cookies", locale)
+        loaded = load_sources(WorkTree(root), project)
+        cache.render(loaded, loaded.policy("cookies"), locale)
     po = root / "locales/ru/LC_MESSAGES/messages.po"
     po.write_text(po.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     retention = root / "policies/_data/retention.yml"
     sources = load_sources(WorkTree(root), project)
-    cache.render(sources, "cookies", "en")
+    cache.render(sources, sources.policy("cookies"), "en")
     assert cache.hits == 1  # a catalog of another locale is not an input of en
     retention.write_text(retention.read_text(encoding="utf-8").replace("P3Y", "P4Y"), encoding="utf-8")
     changed = load_sources(WorkTree(root), project)
-    assert "4 years" in cache.render(changed, "cookies", "en").markdown
+    assert "4 years" in cache.render(changed, changed.policy("cookies"), "en").markdown
     assert cache.misses == 3
 
 
@@ -58,13 +60,13 @@ def test_disk_cache_survives_a_new_run(tmp_path: Path) -> None:
     root = copy_example(tmp_path / "p")
     sources = load_sources(WorkTree(root), load_project(root))
     first = RenderCache(tmp_path / "cache")
-    first.render(sources, "security", "en")
+    first.render(sources, sources.policy("security"), "en")
     first.save()
     again = RenderCache(tmp_path / "cache")
-    rendered = again.render(sources, "security", "en")
+    rendered = again.render(sources, sources.policy("security"), "en")
     assert (again.hits, again.misses) == (1, 0)
-    assert rendered.sections == render_policy(sources, "security", "en").sections
-    assert rendered.meta == render_policy(sources, "security", "en").meta
+    assert rendered.sections == render_policy(sources, sources.policy("security"), "en").sections
+    assert rendered.meta == render_policy(sources, sources.policy("security"), "en").meta
 
 
 def test_cache_files_of_old_engines_are_pruned(tmp_path: Path) -> None:

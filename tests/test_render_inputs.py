@@ -20,7 +20,7 @@ POLICIES = ("privacy", "cookies", "security")
 def keys(root: Path, locale: str) -> dict[str, str]:
     """Each policy's render key in ``locale`` for the files under ``root``."""
     sources = load_sources(WorkTree(root), load_project(root))
-    return {pid: render_key(sources, pid, locale, {}) for pid in POLICIES}
+    return {pid: render_key(sources, sources.policy(pid), locale, {}) for pid in POLICIES}
 
 
 def changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
@@ -79,10 +79,11 @@ def test_an_included_partial_is_an_input(tmp_path: Path) -> None:
     partial.write_text("Write to {{ contacts.privacy }}.\n", encoding="utf-8")
     edit(root / "policies/security.md", "\n## ", '\n{% include "contact.md" %}\n\n## ')
     project = load_project(root)
-    first = RenderCache().render(load_sources(WorkTree(root), project), "security", "en")
+    before = load_sources(WorkTree(root), project)
+    first = RenderCache().render(before, before.policy("security"), "en")
     partial.write_text("Mail {{ contacts.privacy }} today.\n", encoding="utf-8")
     sources: Sources = load_sources(WorkTree(root), project)
-    second = RenderCache().render(sources, "security", "en")
+    second = RenderCache().render(sources, sources.policy("security"), "en")
     assert "Write to " in first.markdown and "Write to " not in second.markdown
     assert "today." in second.markdown
     assert len(TEMPLATE_CACHE.environments) >= 2
@@ -96,12 +97,13 @@ def test_front_matter_values_share_a_rendering_only_when_the_text_does_not_read_
         "Write to {{ contacts.privacy }}.\n", encoding="utf-8")
     sources = load_sources(WorkTree(root), load_project(root))
     cache = RenderCache()
-    first, second = (cache.render(sources, "mini", "en", meta={"updated": day})
+    first, second = (cache.render(sources, sources.policy("mini"), "en", meta={"updated": day})
                      for day in (date(2026, 2, 1), date(2026, 3, 1)))
     assert (cache.hits, cache.misses) == (1, 1)
-    assert second == render_policy(sources, "mini", "en", meta={"updated": date(2026, 3, 1)})
+    assert second == render_policy(sources, sources.policy("mini"), "en", meta={"updated": date(2026, 3, 1)})
     assert first.meta["updated"] == date(2026, 2, 1) and first.markdown == second.markdown
-    dated = [cache.render(sources, "security", "es", meta={"updated": day})
+    dated = [cache.render(sources, sources.policy("security"), "es", meta={"updated": day})
              for day in (date(2026, 2, 1), date(2026, 3, 1))]
     assert cache.misses == 3 and dated[0].markdown != dated[1].markdown
-    assert dated[1] == render_policy(sources, "security", "es", meta={"updated": date(2026, 3, 1)})
+    security = sources.policy("security")
+    assert dated[1] == render_policy(sources, security, "es", meta={"updated": date(2026, 3, 1)})

@@ -36,7 +36,8 @@ def seed_text() -> str:
 def test_english_privacy_policy_reproduces_the_seed() -> None:
     """Rendered English privacy policy equals the seed, markup and hidden emails aside."""
     project = load_project(ROOT)
-    rendered = render_policy(load_sources(WorkTree(ROOT), project), "privacy", "en")
+    sources = load_sources(WorkTree(ROOT), project)
+    rendered = render_policy(sources, sources.policy("privacy"), "en")
     assert normalise_markdown(rendered.markdown) == seed_text()
 
 
@@ -44,7 +45,7 @@ def test_every_hidden_address_is_a_real_contact() -> None:
     """Each '[email protected]' of the seed is rendered as one of the company's contacts."""
     project = load_project(ROOT)
     sources = load_sources(WorkTree(ROOT), project)
-    rendered = render_policy(sources, "privacy", "en")
+    rendered = render_policy(sources, sources.policy("privacy"), "en")
     found = EMAIL_RE.findall(rendered.markdown)
     assert len(found) == seed_text().count(HIDDEN)
     assert set(found) == set(sources.data.values["contacts"].values())
