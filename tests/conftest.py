@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 EXAMPLE_PARTS = ("mkdocs.yml", "policies", "locales", "overrides")
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from redline.cli import main
 from tests.conftest import GitProject
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 NOTICE_DATE = "2026-03-01"
 PRIVACY = "policies/privacy.md"

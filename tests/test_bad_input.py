@@ -26,8 +26,9 @@ from click.testing import CliRunner
 from redline.cli import main
 from tests.conftest import GitProject
 from tests.golden import check_golden
+from tests.paths import TESTS
 
-HERE = Path(__file__).resolve().parent / "bad"
+HERE = TESTS / "bad"
 CASES = sorted((HERE / "cases").glob("*.yml"))
 #: a bad input must be refused quickly and in bounded memory, whatever it asks for
 TIME_LIMIT = 20.0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,8 +13,9 @@ from redline.classify.findings import UNEXPLAINED_REASON
 from redline.classify.rules import FACT_RULES, TEXT_RULES, builtin_rules
 from redline.diff import BlockChange, FactChange, SectionChange, diff_documents, diff_facts
 from redline.errors import RedlineError
+from tests.paths import ROOT, TESTS
 
-CASES = Path(__file__).parent / "compare"
+CASES = TESTS / "compare"
 
 #: case -> (material?, categories in order of first appearance)
 EXPECTED: dict[str, tuple[bool, tuple[str, ...]]] = {
@@ -311,7 +311,7 @@ def test_broken_entry_point_is_a_redline_error(plugins: list[FakeEntryPoint]) ->
 
 def test_every_builtin_rule_is_documented() -> None:
     """Each registered rule has a one-line docstring and appears in docs/materiality.md."""
-    docs = (Path(__file__).parent.parent / "docs" / "materiality.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "materiality.md").read_text(encoding="utf-8")
     names = [rule.__name__ for rule in [*TEXT_RULES, *FACT_RULES]]
     assert [name for name in names if f"`{name}`" not in docs] == []
     assert all(rule.__doc__ for rule in [*TEXT_RULES, *FACT_RULES])

@@ -13,9 +13,10 @@ from redline.cli import main
 from redline.compare.formats import Report, render
 from redline.diff import diff_facts
 from tests.golden import check_golden
+from tests.paths import TESTS
 
-CASES = Path(__file__).parent / "compare"
-GOLDEN = Path(__file__).parent / "golden" / "compare"
+CASES = TESTS / "compare"
+GOLDEN = TESTS / "golden" / "compare"
 CASE_NAMES = sorted(path.name for path in CASES.iterdir() if path.is_dir())
 SUFFIX = {"text": "txt", "markdown": "md", "json": "json"}
 

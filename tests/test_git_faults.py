@@ -24,8 +24,9 @@ from click.testing import CliRunner
 from redline.cli import main
 from tests.conftest import GitProject, make_project
 from tests.golden import check_golden
+from tests.paths import TESTS
 
-HERE = Path(__file__).resolve().parent / "bad" / "git"
+HERE = TESTS / "bad" / "git"
 CASES = sorted(HERE.glob("*.yml"))
 TIME_LIMIT = 20.0
 NOISE = 3000

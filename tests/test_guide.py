@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import GitProject
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "editing.md"
 FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
 TITLE = re.compile(r'title="(?P<path>[^"]+)"')

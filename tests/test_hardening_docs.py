@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 SCRIPT = ROOT / "scripts" / "bad_input_table.py"
 
 

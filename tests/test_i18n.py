@@ -12,8 +12,8 @@ from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
 from redline.cli import main
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PYBABEL = str(Path(sys.executable).with_name("pybabel"))
 
 

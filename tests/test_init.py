@@ -14,8 +14,8 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from redline.cli import main
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 FILES = [
     ".github/workflows/publish.yml",

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from tests.conftest import GitProject
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PRE_COMMIT = str(BIN / "pre-commit")
 HOOK_KEYS = ("entry", "files", "pass_filenames")

@@ -25,6 +25,7 @@ from redline.diff import DocumentDiff, diff_documents
 from redline.load.snapshot import MemorySnapshot
 from redline.load.sources import load_sources
 from redline.render.cache import RenderCache
+from tests.paths import TESTS
 
 FAST = settings(max_examples=40, deadline=None)
 
@@ -125,7 +126,7 @@ def test_whitespace_only_changes_are_editorial(blocks: list[Block], rng: random.
     assert not verdict.material
 
 
-SCHEMA = (Path(__file__).parent / "bad" / "_base" / "policies" / "_data" / "schema.yml").read_text()
+SCHEMA = (TESTS / "bad" / "_base" / "policies" / "_data" / "schema.yml").read_text()
 POLICY = """---
 title: Test Policy
 effective: 2026-02-01

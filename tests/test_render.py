@@ -13,9 +13,9 @@ from redline.load.snapshot import WorkTree
 from redline.load.sources import Sources, load_sources
 from redline.render.render import render_policy
 from tests.golden import check_golden
+from tests.paths import ROOT, TESTS
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden" / "render"
+GOLDEN = TESTS / "golden" / "render"
 POLICIES = ("cookies", "privacy", "security")
 LOCALES = ("en", "es", "ar", "ru")
 

@@ -10,8 +10,7 @@ from redline.load.snapshot import WorkTree
 from redline.load.sources import load_sources
 from redline.render.cache import RenderCache
 from redline.render.render import render_policy
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 def copy_example(target: Path) -> Path:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from redline.config import load_project
 from redline.load.snapshot import WorkTree
 from redline.load.sources import load_sources
 from redline.render.render import render_policy
+from tests.paths import ROOT, TESTS
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = Path(__file__).resolve().parent / "data" / "seed" / "privacy-policy.txt"
+SEED = TESTS / "data" / "seed" / "privacy-policy.txt"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HIDDEN = "[email protected]"
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.golden import check_golden
+from tests.paths import TESTS
 from tests.sitehistory import Sites, page, sites
 
-GOLDEN = Path(__file__).parent / "golden" / "site"
+GOLDEN = TESTS / "golden" / "site"
 LOCALES = ("en", "es", "ar", "ru")
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 BANNER_RE = re.compile(r'<p class="rl-banner" data-rl-banner>.*?</p>', re.S)

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from tests.conftest import GitProject
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 TEMPLATE_WORKFLOWS = ROOT / "redline" / "templates" / "init" / "dot-github" / "workflows"
 NPM_CACHE = ROOT / ".cache" / "npm"
