@@ -93,7 +93,7 @@ def diff(project: GitProject, *args: str, notice_date: str = NOTICE_DATE) -> tup
 
 
 def scripted_history(project: GitProject) -> None:
-    """The example, then three changes landing on main (see tests/test_changelog.py)."""
+    """The example, then three changes landing on main (see tests/notices/test_changelog.py)."""
     start(project)
     longer_logs(project)
     set_effective(project, PRIVACY, "2026-04-01")

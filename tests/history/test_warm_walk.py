@@ -16,7 +16,7 @@ from redline.history import History, read_history
 from redline.history.states import git_states, open_history
 from redline.render.cache import RenderCache
 from tests.conftest import GitProject
-from tests.test_history import MKDOCS, terms
+from tests.history.test_versions import MKDOCS, terms
 
 D = dt.date
 

@@ -15,7 +15,7 @@ from redline.diff import BlockChange, FactChange, SectionChange, diff_documents,
 from redline.errors import RedlineError
 from tests.paths import ROOT, TESTS
 
-CASES = TESTS / "compare"
+CASES = TESTS / "compare" / "cases"
 
 #: case -> (material?, categories in order of first appearance)
 EXPECTED: dict[str, tuple[bool, tuple[str, ...]]] = {

@@ -8,10 +8,10 @@ import pytest
 
 from redline.classify.findings import Finding, Verdict
 from redline.classify.overrides import ChangeRecord, judge
+from tests.compare.test_diff_command import masked
 from tests.conftest import GitProject
 from tests.gitcases import GOLDEN, NARROWER, PRIVACY, REWORD, diff, edit, start, typo
 from tests.golden import check_golden
-from tests.test_gitdiff import masked
 
 RECORD = "changes/2026-03-01-dnt-wording.yml"
 WHY = "  The sentence says the same thing in other words: there is still no standard for DNT.\n"

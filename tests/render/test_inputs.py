@@ -12,7 +12,7 @@ from redline.render.cache import RenderCache
 from redline.render.env import TEMPLATE_CACHE
 from redline.render.inputs import data_paths, render_key
 from redline.render.render import render_policy
-from tests.test_render_cache import copy_example
+from tests.render.test_cache import copy_example
 
 POLICIES = ("privacy", "cookies", "security")
 

@@ -5,7 +5,7 @@
 - the verdict on a policy change comes from the source locale and the facts: no translation,
   and no choice of published locales, changes it.
 
-The history properties (no version ever lost) are in ``tests/test_properties_history.py``.
+The history properties (no version ever lost) are in ``tests/history/test_no_lost_versions.py``.
 """
 
 from __future__ import annotations

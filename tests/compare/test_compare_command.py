@@ -15,7 +15,7 @@ from redline.diff import diff_facts
 from tests.golden import check_golden
 from tests.paths import TESTS
 
-CASES = TESTS / "compare"
+CASES = TESTS / "compare" / "cases"
 GOLDEN = TESTS / "golden" / "compare"
 CASE_NAMES = sorted(path.name for path in CASES.iterdir() if path.is_dir())
 SUFFIX = {"text": "txt", "markdown": "md", "json": "json"}
