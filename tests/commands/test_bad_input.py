@@ -30,8 +30,10 @@ from tests.paths import TESTS
 
 HERE = TESTS / "bad"
 CASES = sorted((HERE / "cases").glob("*.yml"))
-#: a bad input must be refused quickly and in bounded memory, whatever it asks for
-TIME_LIMIT = 20.0
+#: a bad input is refused in bounded memory, whatever it asks for. The time bound is a hang
+#: guard (an unbounded loop or a quadratic parser never returns), not a speed goal: a loaded CI
+#: machine must not fail it; how fast refusals are is printed by bench/, never asserted here.
+HANG_GUARD = 120.0
 MEMORY_LIMIT = 256 * 1024 * 1024
 
 
@@ -107,5 +109,5 @@ def test_bad_input(case_file: Path, tmp_path: Path) -> None:
     assert result.exit_code == case["exit"], result.output
     check_golden(case_file.with_suffix(".out"), result.output.replace(str(project), "<project>"))
     assert tree_digest(tmp_path) == before
-    assert elapsed < TIME_LIMIT
+    assert elapsed < HANG_GUARD
     assert peak < MEMORY_LIMIT

@@ -28,7 +28,8 @@ from tests.paths import TESTS
 
 HERE = TESTS / "bad" / "git"
 CASES = sorted(HERE.glob("*.yml"))
-TIME_LIMIT = 20.0
+#: a hang guard (git waiting on a lock or a pipe never returns), not a speed goal
+HANG_GUARD = 120.0
 NOISE = 3000
 NOISE_START = 1768953600  # 2026-01-21, the day after the last commit
 MKDOCS = ("site_name: Mini\ndocs_dir: policies\ntheme:\n  name: material\n"
@@ -176,7 +177,7 @@ def test_git_fault(case_file: Path, tmp_path: Path) -> None:
     code, output, site, elapsed = run_case(case, tmp_path / "case")
     assert code == case["exit"], output
     check_golden(case_file.with_suffix(".out"), output)
-    assert elapsed < TIME_LIMIT
+    assert elapsed < HANG_GUARD
     if case["exit"] != 0:
         assert site == {}
     if "same_as" in case:
