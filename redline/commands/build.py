@@ -12,8 +12,8 @@ from redline.commands._common import open_project, project_option
 
 if TYPE_CHECKING:
     from redline.config import Project
+    from redline.notices.previous import Published
     from redline.publish.pages import SitePage
-    from redline.publish.previous import Published
     from redline.render.cache import RenderCache
 
 
@@ -41,7 +41,7 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
 
     project = open_project(project_dir)
     today = build_date.date() if build_date else dt.date.today()
-    from redline.publish.previous import load_previous
+    from redline.notices.previous import load_previous
 
     cache = project_cache(project.root)
     published = load_previous(previous, today) if previous is not None else None
@@ -84,7 +84,7 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
     finally:
         repo.close()
     if published is not None:
-        from redline.publish.previous import check_kept
+        from redline.notices.previous import check_kept
 
         check_kept(published, [(n.id, n.policy, n.notice_date) for n in notices])
     for warning in skipped:

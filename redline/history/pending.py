@@ -21,10 +21,10 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from redline.compare.pairing import PolicyPair
 from redline.errors import RedlineError
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
-from redline.notices.pairing import PolicyPair
 from redline.render.cache import RenderCache
 
 #: (state index, effective date) of each point where one policy changed, oldest first
@@ -88,9 +88,9 @@ def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Calla
     known = cache.facts.get(fact)
     if isinstance(known, bool):
         return known
-    from redline.notices.changeset import compare_policy  # the comparison engine: only on a miss
-    from redline.notices.pairing import pair_policies
-    from redline.overrides import new_records
+    from redline.classify.overrides import new_records
+    from redline.compare.changeset import compare_policy  # the comparison engine: only on a miss
+    from redline.compare.pairing import pair_policies
 
     old, new = base(), head()
     pair = next((p for p in pair_policies(old.policies, new.policies) if p.id == policy), None)
@@ -116,13 +116,15 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
     Renders as the history does (fallback allowed, ``updated`` at the effective date), so
     these are the walk's own renders, recalled from the cache.
     """
+    from redline.compare.locales import LocaleChange, classify_locale
     from redline.diff import diff_documents
-    from redline.notices.locales import LocaleChange, classify_locale
 
     assert pair.old is not None and pair.new is not None
     if locale not in old.catalogs or locale not in new.catalogs:
         return False
-    texts = [cache.render(sources, side.id, locale, allow_fallback=True, meta={"updated": side.effective})
+    # the loaded policy (not the pair's, whose dates were filled in): the walk's render key
+    texts = [cache.render(sources, sources.policy(side.id), locale, allow_fallback=True,
+                          meta={"updated": side.effective})
              for sources, side in ((old, pair.old), (new, pair.new))]
     if texts[0].markdown == texts[1].markdown:
         return False
@@ -154,11 +156,11 @@ def key_of(*parts: Iterable[tuple[str, str]] | str) -> str:
 
 def undated_message(base: Sources, head: Sources, policy: str, today: dt.date, cache: RenderCache) -> str:
     """Why HEAD cannot be published: the gate's own words for the policy's undated material change."""
+    from redline.classify.overrides import new_records
+    from redline.compare.changeset import ChangeSet, compare_policy
+    from redline.compare.gate import evaluate, notice_period
+    from redline.compare.pairing import pair_policies
     from redline.diff import diff_facts
-    from redline.notices.changeset import ChangeSet, compare_policy
-    from redline.notices.gate import evaluate, notice_period
-    from redline.notices.pairing import pair_policies
-    from redline.overrides import new_records
 
     pair = dated(next(p for p in pair_policies(base.policies, head.policies) if p.id == policy))
     facts = tuple(diff_facts(base.data.values, head.data.values))

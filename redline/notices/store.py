@@ -25,9 +25,9 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from redline.compare.gate import add_duration
 from redline.config import Project
 from redline.load.policy import is_policy
-from redline.notices.gate import add_duration
 from redline.notices.model import Notice, notice_id, urls
 from redline.notices.versions import Files, Point, PolicyVersion
 from redline.notices.wording import Wording
@@ -95,7 +95,7 @@ def assemble(version: PolicyVersion, content: Mapping[str, Any], site_url: str,
     """The notice of ``version``: its content, and what the history says (dates, links).
 
     A first version older than its repository was published on its effective date at the latest.
-    ``dated`` gives the notice date from the previous publication (:mod:`redline.publish.previous`).
+    ``dated`` gives the notice date from the previous publication (:mod:`redline.notices.previous`).
     """
     first = version.previous is None and version.before is None
     given = min(version.notice_date, version.effective) if first else version.notice_date

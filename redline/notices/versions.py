@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.classify.overrides import CHANGES_DIR
+from redline.compare.pairing import formerly
 from redline.config import Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, GitSnapshot, Repository
@@ -24,8 +26,6 @@ from redline.history.states import fingerprint_of, source_blobs
 from redline.load import memo
 from redline.load.policy import is_policy
 from redline.load.sources import Sources, load_sources
-from redline.notices.pairing import formerly
-from redline.overrides import CHANGES_DIR
 from redline.render.cache import RenderCache
 from redline.render.facts import Facts
 
