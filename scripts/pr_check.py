@@ -126,10 +126,20 @@ def _append(path: str | None, text: str) -> None:
             handle.write(text)
 
 
+def merge_base(base: str, head: str) -> str:
+    """What the pull request shows: the commit HEAD branched from, not the base branch's tip.
+
+    A base branch that moved on since would otherwise show its own new commits, reversed.
+    """
+    found = subprocess.run(["git", "merge-base", base, head], capture_output=True, text=True, check=False)
+    return found.stdout.strip() if found.returncode == 0 and found.stdout.strip() else base
+
+
 def pr_check(base: str, head: str, out: Path, notice_date: str | None) -> int:
     """Run the three commands in order, write the outputs, return the exit status."""
     out.mkdir(parents=True, exist_ok=True)
     extra = ("--notice-date", notice_date) if notice_date else ()
+    base = merge_base(base, head)
     check = run("check")
     markdown = run("diff", base, head, "--format", "markdown", *extra)
     as_json = run("diff", base, head, "--format", "json", *extra)

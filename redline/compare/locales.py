@@ -158,7 +158,14 @@ def classify_locale(change: LocaleChange, source_changed: set[str]) -> LocaleCha
     """``change`` with the verdict on the sections that changed in its locale only."""
     if change.status != "compared":
         return change
-    own = [section for section in change.sections if section.id not in source_changed]
+    own = [_translated(section) for section in change.sections if section.id not in source_changed]
+    own = [section for section in own if section.blocks]
     if not own:
         return change
     return dataclasses.replace(change, verdict=classify(own, lang=change.locale))
+
+
+def _translated(section: SectionChange) -> SectionChange:
+    """The section's changes minus translations arriving where English was shown (not a new meaning)."""
+    blocks = tuple(block for block in section.blocks if not (block.old and FALLBACK_OPEN in block.old))
+    return dataclasses.replace(section, blocks=blocks)

@@ -1,6 +1,7 @@
 """No lost versions: random histories (Hypothesis) keep every version ever published reachable.
 
-A history is a list of commits to a throwaway repository — editorial edits, material
+A history is a list of commits to a throwaway repository — editorial edits (punctuation,
+a translation's letter case: a reworded text without a new date would be pending), material
 changes with new effective dates, renames (``formerly:``), files moved without ``formerly``
 (a new policy), deletions and restores, a locale's catalog added or changed. After it,
 every (policy, effective date) that any commit held must be a version in every locale,
@@ -28,7 +29,7 @@ MKDOCS = "site_name: Mini\ndocs_dir: policies\nplugins:\n  - redline:\n      loc
 SPANISH = "locales/es/LC_MESSAGES/messages.po"
 START = dt.date(2026, 1, 5)
 KINDS = ("edit", "material", "rename", "move", "delete", "restore", "add", "locale")
-MARKER = re.compile(r"Text \d+ of p\d+\.")
+MARKER = re.compile(r"Text \d+ of p\d+[.;:]")
 STEP = st.tuples(st.sampled_from(KINDS), st.integers(0, 3), st.integers(-10, 60), st.integers(1, 20))
 
 
@@ -72,8 +73,9 @@ class Script:
 def source(ident: str, policy: Policy) -> str:
     """The Markdown source of a policy."""
     formerly = f"formerly: [{', '.join(policy.formerly)}]\n" if policy.formerly else ""
-    return (f"---\ntitle: Policy {ident.upper()}\neffective: {policy.effective.isoformat()}\n"
-            f"{formerly}---\n\n# Policy {ident.upper()} {{ #top }}\n\n## Use {{ #use }}\n\n{policy.marker}\n")
+    # one title whatever the id: a renamed policy's words stay the same (a new title would be a change)
+    return (f"---\ntitle: Policy\neffective: {policy.effective.isoformat()}\n"
+            f"{formerly}---\n\n# Policy {{ #top }}\n\n## Use {{ #use }}\n\n{policy.marker}\n")
 
 
 def catalog(word: str) -> str:
@@ -97,9 +99,12 @@ def apply(script: Script, step: tuple[str, int, int, int], day: dt.date, n: int
     ident = ids[pick % len(ids)]
     policy = script.live[ident]
     if kind == "edit":
-        script.live[ident] = replace(policy, marker=f"Text {n} of {ident}.")
+        # editorial by proof (punctuation only): a reworded text without a new date would be pending
+        script.live[ident] = replace(policy, marker=policy.marker.rstrip(".;:") + ".;:"[n % 3])
     elif kind == "material":
-        script.live[ident] = Policy(day + dt.timedelta(days=offset), f"Text {n} of {ident}.", policy.formerly)
+        effective = day + dt.timedelta(days=offset)
+        effective += dt.timedelta(days=1) if effective == policy.effective else dt.timedelta()
+        script.live[ident] = Policy(effective, f"Text {n} of {ident}.", policy.formerly)
     elif kind == "delete":
         script.deleted[ident] = script.live.pop(ident)
         return {f"policies/{ident}.md": None}
@@ -113,7 +118,7 @@ def apply(script: Script, step: tuple[str, int, int, int], day: dt.date, n: int
         script.live[new] = replace(script.live.pop(ident), formerly=(*policy.formerly, ident))
         return {f"policies/{ident}.md": None, f"policies/{new}.md": source(new, script.live[new])}
     else:
-        script.spanish = catalog(f"Uso {n}")
+        script.spanish = catalog(("Uso", "USO", "uso")[n % 3])  # case only: editorial in Spanish
         return {SPANISH: script.spanish}
     return {f"policies/{ident}.md": source(ident, script.live[ident])}
 
