@@ -132,7 +132,11 @@ def merge_base(base: str, head: str) -> str:
     A base branch that moved on since would otherwise show its own new commits, reversed.
     """
     found = subprocess.run(["git", "merge-base", base, head], capture_output=True, text=True, check=False)
-    return found.stdout.strip() if found.returncode == 0 and found.stdout.strip() else base
+    tip = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"],
+                         capture_output=True, text=True, check=False)
+    fork = found.stdout.strip() if found.returncode == 0 else ""
+    # the base's own name while it has not moved on (the comment names it); else the fork point
+    return fork if fork and fork != tip.stdout.strip() else base
 
 
 def pr_check(base: str, head: str, out: Path, notice_date: str | None) -> int:
