@@ -26,6 +26,9 @@ from redline.publish.chrome import alternates, finish_html, interface_words
 from redline.publish.pages import SitePage
 from redline.render.safety import sanitize_html
 
+#: Redline's page chrome, shipped in the package: Material blocks, partials and assets.
+THEME_DIR = str(Path(__file__).resolve().parent / "theme")
+
 
 class RedlineConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``redline`` plugin entry in ``mkdocs.yml``."""
@@ -52,6 +55,8 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         locale = self._locale
+        add_chrome(config)
+        ui.use_project(Path(config.config_file_path).parent / self.config.locales_dir)
         config.theme["language"] = locale
         config.theme["direction"] = ui.direction(locale)
         config.extra["alternate"] = alternates("", self.locales or [locale], self.site_root)
@@ -85,6 +90,19 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             _replace(index, utf8_index(index.read_bytes()))
+
+
+def add_chrome(config: MkDocsConfig) -> None:
+    """Put Redline's theme folder (banner, versions, language switcher, styles) under the project's.
+
+    The search path becomes: the project's ``custom_dir`` (customising only), Redline's
+    chrome, then Material: every site gets the chrome without copying files, and a project
+    still overrides any template or partial by putting one of the same name in its folder.
+    """
+    dirs: list[str] = config.theme.dirs
+    if THEME_DIR in dirs:
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
 
 
 def _file(page: SitePage, config: MkDocsConfig) -> File:

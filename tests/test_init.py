@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from redline.cli import main
+from redline.commands.pin import install_source
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -36,6 +37,7 @@ FILES = [
     "policies/_data/schema.yml",
     "policies/_data/subprocessors.yml",
     "policies/privacy.md",
+    "redline-requirement.txt",
     "scripts/build-site.sh",
     "scripts/install-redline.sh",
     "scripts/pr_check.py",
@@ -48,7 +50,9 @@ SHARED = [path for path in FILES if path.startswith((".github/", "scripts/", ".p
 GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
            "GIT_AUTHOR_NAME": "Jane Roe", "GIT_AUTHOR_EMAIL": "jane@example.com",
            "GIT_COMMITTER_NAME": "Jane Roe", "GIT_COMMITTER_EMAIL": "jane@example.com"}
-COMMITTED = "  git repository on branch main, first commit: 'New policy repository (redline init)'\n"
+INSTALLS = f"  installs {install_source()} (redline-requirement.txt)\n"
+COMMITTED = ("  git repository on branch main, first commit: 'New policy repository (redline init)'\n"
+             + INSTALLS)
 
 
 def redline(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str]:
@@ -67,7 +71,7 @@ def acme(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A repository made by ``redline init --company "Acme Ltd"`` (shared: tests only read it)."""
     target = tmp_path_factory.mktemp("init") / "acme"
     assert redline("init", str(target), "--company", "Acme Ltd") == (0, (
-        f"created 22 files in {target} for Acme Ltd (en, es)\n{COMMITTED}"
+        f"created 23 files in {target} for Acme Ltd (en, es)\n{COMMITTED}"
         f"next: cd {target} && make check build\n"))
     return target
 
@@ -193,7 +197,7 @@ def test_init_refuses_bad_locales(tmp_path: Path, locales: str, message: str) ->
 def test_init_creates_an_empty_catalog_for_an_untranslated_locale(tmp_path: Path) -> None:
     """A locale the template has no translation for gets a catalog of the same entries, all empty."""
     assert redline("init", str(tmp_path / "fr"), "--locales", "en,fr,es") == (0, (
-        f"created 23 files in {tmp_path / 'fr'} for Example Ltd (en, fr, es)\n"
+        f"created 24 files in {tmp_path / 'fr'} for Example Ltd (en, fr, es)\n"
         "  translate locales/fr/LC_MESSAGES/messages.po before `redline check` passes\n"
         f"{COMMITTED}next: cd {tmp_path / 'fr'} && make check build\n"))
     with (tmp_path / "fr/locales/messages.pot").open("rb") as handle:
@@ -214,12 +218,13 @@ def test_init_without_git_identity_leaves_the_files_staged(tmp_path: Path) -> No
     lines = output.splitlines()
     assert (code, lines[1].startswith("  git could not commit: "), lines[2:], (target / ".git").is_dir()) == (
         0, True, ["  set git's user.name and user.email, then commit the files before `redline build`",
-                  f"next: cd {target} && make check build"], True)
+                  INSTALLS.rstrip("\n"), f"next: cd {target} && make check build"], True)
 
 
 def test_init_no_git_writes_only_the_files(tmp_path: Path) -> None:
     """``--no-git`` writes the files and makes no repository."""
     target = tmp_path / "new"
     assert (redline("init", str(target), "--no-git"), (target / ".git").exists()) == ((0, (
-        f"created 22 files in {target} for Example Ltd (en, es)\nnext: cd {target} && make check build\n")),
+        f"created 23 files in {target} for Example Ltd (en, es)\n{INSTALLS}"
+        f"next: cd {target} && make check build\n")),
         False)

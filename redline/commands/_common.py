@@ -20,9 +20,13 @@ project_option = click.option(
 def open_project(project_dir: Path | None) -> Project:
     """Find and read the project settings."""
     from redline.config import find_root, load_project
+    from redline.publish import ui
 
     root = project_dir.resolve() if project_dir else find_root(Path.cwd())
-    return load_project(root)
+    project = load_project(root)
+    # The project's own wording of Redline's interface words overrides the shipped one.
+    ui.use_project(root / project.locales_dir)
+    return project
 
 
 def working_sources(project: Project) -> Sources:

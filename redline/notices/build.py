@@ -48,6 +48,16 @@ def site_url(root: Path) -> str:
     return (_setting(root, "site_url") or "").rstrip("/") + "/"
 
 
+#: Said by ``changelog`` and ``build`` when links in notices can only be relative.
+NO_SITE_URL = ("site_url is not set in mkdocs.yml: links in emails and feeds are relative (/en/…) "
+               "and do not work outside the site; set site_url: https://your-site.example/")
+
+
+def site_url_warning(root: Path) -> str | None:
+    """A warning when ``mkdocs.yml`` has no ``site_url`` (emails then carry relative links)."""
+    return None if _setting(root, "site_url") else NO_SITE_URL
+
+
 def site_name(root: Path) -> str:
     """``site_name`` of ``mkdocs.yml``."""
     return _setting(root, "site_name") or "Policies"
