@@ -19,6 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from redline.publish import ui
@@ -72,6 +73,17 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         generated = [_file(page, config) for page in self.pages or []]
         return Files(kept + generated)
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        # MkDocs names a folder's section after the folder ("Changes", "Privacy"): use the
+        # title of the folder's own page instead, which is in the page's language.
+        titles = {page.path: page.title for page in self.pages or []}
+        for section in _sections(nav.items):
+            own = [titles[c.file.src_uri] for c in section.children if isinstance(c, Page)
+                   and c.file.src_uri in titles and c.file.src_uri.endswith("index.md")]
+            if own:
+                section.title = own[0]
+        return nav
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Defence in depth: policy text comes from pull requests.
         return sanitize_html(html)
@@ -90,6 +102,15 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             _replace(index, utf8_index(index.read_bytes()))
+
+
+def _sections(items: list[Any]) -> list[Section]:
+    """Every section of a navigation tree, outer ones first."""
+    found: list[Section] = []
+    for item in items:
+        if isinstance(item, Section):
+            found.extend([item, *_sections(item.children)])
+    return found
 
 
 def add_chrome(config: MkDocsConfig) -> None:

@@ -152,6 +152,24 @@ def new_catalog(template: Catalog, locale: str) -> Catalog:
     return catalog
 
 
+@command.command("ui")
+@click.argument("locale", metavar="LOCALE")
+@project_option
+def ui_words(locale: str, project_dir: Path | None) -> None:
+    """Write locales/LOCALE/LC_MESSAGES/redline.po: Redline's interface words to translate or reword.
+
+    Every word is listed, with the translation Redline ships (or the project has) filled in;
+    an empty one is still to translate. The project's catalog overrides Redline's.
+    """
+    from redline.i18n.uiwords import write_project_catalog
+    from redline.load.catalogs import check_locale
+
+    project = open_project(project_dir)
+    check_locale(locale, where="LOCALE")
+    path, words, empty = write_project_catalog(project.root / project.locales_dir, locale)
+    click.echo(f"{path.relative_to(project.root).as_posix()}: {words} words, {empty} to translate")
+
+
 @command.command("compile")
 @project_option
 def compile_(project_dir: Path | None) -> None:

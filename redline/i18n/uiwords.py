@@ -107,7 +107,8 @@ def write_catalog(path: Path, locale: str, entries: dict[str, tuple[str, str]],
         flags = ["python-brace-format"] if "{" in source else []
         catalog.add(source, text, context=key, flags=flags)
     for key, (ids, strings) in sorted((plurals or {}).items()):
-        catalog.add(ids, strings, context=key, flags=["python-brace-format"])
+        forms = strings if any(strings) else ("",) * catalog.num_plurals
+        catalog.add(ids, forms, context=key, flags=["python-brace-format"])
     out = io.BytesIO()
     write_po(out, catalog, width=76, omit_header=False, sort_output=False, no_location=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,3 +167,24 @@ def lookup(locale: str, key: str) -> str | None:
 def unit_forms(locale: str, key: str) -> tuple[str, ...] | None:
     """The plural forms of the unit phrase ``key`` (``unit.days.dative``) in ``locale``, if written."""
     return next((table.plurals[key] for table in _tables(locale) if key in table.plurals), None)
+
+
+def english_plural_ids() -> dict[str, tuple[str, str]]:
+    """The English singular and plural of every unit phrase (``unit.days.dative``)."""
+    with catalog_path(PACKAGE_DIR, "en").open("rb") as handle:
+        catalog = read_po(handle)
+    return {str(m.context): (str(m.id[0]), str(m.id[1])) for m in catalog
+            if isinstance(m.id, tuple) and m.context}
+
+
+def write_project_catalog(folder: Path, locale: str) -> tuple[Path, int, int]:
+    """Write the project's ``redline.po`` of ``locale``: every word, translated where known.
+
+    Returns the path, the number of words, and how many of them are still to translate.
+    """
+    english = package_words("en").english
+    entries = {key: (text, lookup(locale, key) or "") for key, text in english.items()}
+    plurals = {key: (ids, unit_forms(locale, key) or ()) for key, ids in english_plural_ids().items()}
+    path = catalog_path(folder, locale)
+    write_catalog(path, locale, entries, plurals)
+    return path, len(entries), sum(1 for _, text in entries.values() if not text)
