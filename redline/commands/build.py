@@ -94,7 +94,7 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
         repo.close()
     for warning in skipped:
         click.echo(f"warning: {warning}", err=True)
-    if (no_url := site_url_warning(project.root)) is not None:
+    if (no_url := site_url_warning(project)) is not None:
         click.echo(f"warning: {no_url}", err=True)
     for locale, locale_pages in pages.items():
         locale_pages[:] = [with_changes_link(p, locale) if p.path == "index.md" else p for p in locale_pages]

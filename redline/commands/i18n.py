@@ -69,19 +69,14 @@ def _same_template(old: Path, new: Path) -> bool:
 @project_option
 def extract(project_dir: Path | None) -> None:
     """Write locales/messages.pot from the policies and data (kept as is when nothing changed)."""
-    import os
-    import tempfile
+    from redline.publish.atomic import replacing
 
     project = open_project(project_dir)
     pot = project.root / _pot(project.locales_dir)
-    handle, temporary = tempfile.mkstemp(dir=pot.parent, suffix=".pot.tmp")
-    os.close(handle)
-    try:
-        _extract_to(project, temporary)
-        if not _same_template(pot, Path(temporary)):
-            os.replace(temporary, pot)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with replacing(pot) as temporary:
+        _extract_to(project, str(temporary))
+        if _same_template(pot, temporary):
+            temporary.unlink()
 
 
 @command.command("update")
@@ -121,7 +116,7 @@ def update(check: bool, project_dir: Path | None) -> None:
 def _update_locale(project: Project, locale: str, template: Catalog, check: bool) -> str | None:
     """Merge ``template`` into one locale's catalog; return what is stale (with --check)."""
     from redline.i18n.pomerge import catalog_bytes, merge, read_catalog
-    from redline.notices.outputs import write_atomic
+    from redline.publish.atomic import write_atomic
 
     po = project.root / project.locales_dir / locale / "LC_MESSAGES" / "messages.po"
     shown = po.relative_to(project.root).as_posix()
@@ -129,7 +124,7 @@ def _update_locale(project: Project, locale: str, template: Catalog, check: bool
         if check:
             return f"{shown}: catalog missing"
         catalog = new_catalog(template, locale)
-        write_atomic(po, catalog_bytes(catalog).decode("utf-8"))
+        write_atomic(po, catalog_bytes(catalog), mode=0o644)
         click.echo(f"{shown}: created ({sum(1 for m in catalog if m.id)} entries to translate)")
         return None
     catalog = read_catalog(po, locale)
@@ -137,7 +132,7 @@ def _update_locale(project: Project, locale: str, template: Catalog, check: bool
     if check:
         return f"{shown}: out of date ({change.summary()})" if change.changed else None
     if change.changed:
-        write_atomic(po, catalog_bytes(catalog).decode("utf-8"))
+        write_atomic(po, catalog_bytes(catalog), mode=0o644)
     click.echo(f"{shown}: {change.summary()}")
     return None
 
