@@ -1,6 +1,6 @@
 """Merge YAML tables of interface words into Redline's gettext catalogs (redline/locale/).
 
-    python scripts/ui_catalog.py redline/ui/de.yml            # site words of one locale
+    python scripts/ui_catalog.py words/de.yml                 # site words of one locale
     python scripts/ui_catalog.py --notices strings.yml        # notice words, per locale
 
 A flat table (``key: text``, the locale from the file name) adds or replaces site words;

@@ -1,7 +1,7 @@
 """Metadata of the page chrome: dates, links, notices and banner, in the page's locale.
 
 Pure. The ``redline`` front matter key of every generated page carries this; the
-Material overrides in ``overrides/`` show it. Links are URLs inside the locale's site,
+theme in ``redline/theme/`` shows it. Links are URLs inside the locale's site,
 for the templates' ``url`` filter.
 """
 
