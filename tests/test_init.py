@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from redline.cli import main
-from redline.commands.pin import install_source
+from redline.commands.pin import install_source, local_note
 from redline.notices.build import NO_SITE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,8 @@ SHARED = [path for path in FILES if path.startswith((".github/", "scripts/", ".p
 GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
            "GIT_AUTHOR_NAME": "Jane Roe", "GIT_AUTHOR_EMAIL": "jane@example.com",
            "GIT_COMMITTER_NAME": "Jane Roe", "GIT_COMMITTER_EMAIL": "jane@example.com"}
-INSTALLS = f"  installs {install_source()} (redline-requirement.txt)\n"
+INSTALLS = f"  installs {install_source()} (redline-requirement.txt)\n" + (
+    f"  note: {local_note(install_source())}\n" if local_note(install_source()) else "")
 COMMITTED = ("  git repository on branch main, first commit: 'New policy repository (redline init)'\n"
              + INSTALLS)
 
@@ -220,7 +221,7 @@ def test_init_without_git_identity_leaves_the_files_staged(tmp_path: Path) -> No
     lines = output.splitlines()
     assert (code, lines[1].startswith("  git could not commit: "), lines[2:], (target / ".git").is_dir()) == (
         0, True, ["  set git's user.name and user.email, then commit the files before `redline build`",
-                  INSTALLS.rstrip("\n"), f"next: cd {target} && make check build"], True)
+                  *INSTALLS.splitlines(), f"next: cd {target} && make check build"], True)
 
 
 def test_init_no_git_writes_only_the_files(tmp_path: Path) -> None:

@@ -200,7 +200,7 @@ def first_commit(directory: Path) -> str | None:
 @click.option("--no-git", is_flag=True, help="Only write the files: no git repository, no first commit.")
 def command(directory: Path, company: str, locale_list: str, package: str | None, no_git: bool) -> None:
     """Create a new policy repository in DIR (missing or empty), ready to check and build."""
-    from redline.commands.pin import install_source
+    from redline.commands.pin import install_source, local_note
 
     locales = parse_locales(locale_list)
     if not company.strip():
@@ -220,4 +220,6 @@ def command(directory: Path, company: str, locale_list: str, package: str | None
     elif not no_git:
         click.echo(f"  git repository on branch main, first commit: {COMMIT_MESSAGE!r}")
     click.echo(f"  installs {requirement} (redline-requirement.txt)")
+    if (note := local_note(requirement)) is not None:
+        click.echo(f"  note: {note}")
     click.echo(f"next: cd {directory} && make check build")

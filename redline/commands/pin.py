@@ -49,3 +49,17 @@ def requirement(direct_url: dict[str, Any] | None, version: str) -> str:
     if isinstance(vcs, dict) and vcs.get("vcs") and vcs.get("commit_id"):
         return f"{DISTRIBUTION} @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
     return f"{DISTRIBUTION} @ {url}"
+
+
+def local_note(requirement: str) -> str | None:
+    """A word of warning when the pin names a file or folder of this machine (CI cannot reach it).
+
+    >>> local_note("policy-redline==0.1.0") is None
+    True
+    >>> local_note("policy-redline @ file:///w/policy_redline-0.1.0-py3-none-any.whl")[:40]
+    'redline-requirement.txt names a local fi'
+    """
+    if "@ file:" not in requirement:
+        return None
+    return (f"redline-requirement.txt names a local file or folder, which the workflows cannot install: "
+            f"before pushing, pin a published version (e.g. {DISTRIBUTION}=={__version__}) or a git URL")
