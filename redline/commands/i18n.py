@@ -48,8 +48,22 @@ def _pot(locales_dir: str) -> str:
     return f"{locales_dir}/messages.pot"
 
 
+def _mapping(project: Project) -> str:
+    """``locales/babel.cfg``, which tells pybabel where the texts are; fail when it is missing."""
+    mapping = f"{project.locales_dir}/babel.cfg"
+    if not (project.root / mapping).is_file():
+        from redline.errors import RedlineError
+
+        raise RedlineError("file not found: it tells pybabel which files hold the texts",
+                           where=str(project.root / mapping),
+                           fix="create it (as `redline init` does) with the two sections "
+                               f"[redline: {project.policies_dir}/*.md] and "
+                               f"[redline_data: {project.policies_dir}/_data/*.yml]")
+    return mapping
+
+
 def _extract_to(project: Project, target: str) -> None:
-    _pybabel(project.root, "extract", "-F", f"{project.locales_dir}/babel.cfg",
+    _pybabel(project.root, "extract", "-F", _mapping(project),
              # No `#:` line numbers: adding a paragraph must not rewrite every entry below it
              # (each entry names its section in an extracted comment instead).
              "-o", target, "--no-wrap", "--no-location",
@@ -72,6 +86,7 @@ def extract(project_dir: Path | None) -> None:
     from redline.publish.atomic import replacing
 
     project = open_project(project_dir)
+    _mapping(project)  # before the temporary file: the locales folder may be missing too
     pot = project.root / _pot(project.locales_dir)
     with replacing(pot) as temporary:
         _extract_to(project, str(temporary))
@@ -170,6 +185,13 @@ def ui_words(locale: str, project_dir: Path | None) -> None:
 def compile_(project_dir: Path | None) -> None:
     """Compile .po catalogs to .mo (fuzzy entries are left out, as gettext does)."""
     project = open_project(project_dir)
+    if not (project.root / project.locales_dir).is_dir():
+        from redline.errors import RedlineError
+
+        raise RedlineError("folder not found: it holds the catalogs to compile",
+                           where=str(project.root / project.locales_dir),
+                           fix="create the catalogs with `redline i18n update`, "
+                               "or set locales_dir in mkdocs.yml")
     _pybabel(project.root, "compile", "-d", project.locales_dir, "--statistics")
 
 

@@ -10,19 +10,26 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import jsonschema
 
 from redline.errors import RedlineError
 
-if TYPE_CHECKING:
-    from redline.render.facts import Facts
-
 #: The schemas ship inside the package (``schemas/`` at the top of the repository links to them).
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 NOTICES_SCHEMA = "notices.schema.json"
 CHANGE_RECORD_SCHEMA = "change-record.schema.json"
+
+
+class Facts(Protocol):
+    """Where notices already found valid are remembered (the render cache's facts fit)."""
+
+    def get(self, key: str) -> Any:
+        """The fact recorded under ``key``, or None."""
+
+    def put(self, key: str, value: Any) -> None:
+        """Record ``value`` under ``key``."""
 
 
 @cache
