@@ -68,7 +68,8 @@ def substitutions(company: str, locales: tuple[str, ...], today: dt.date,
         "@COMPANY@": company,
         # A JSON string is a valid double-quoted YAML scalar, whatever the name holds.
         "@COMPANY_YAML@": json.dumps(company, ensure_ascii=False),
-        "@SITE_NAME_YAML@": json.dumps(f"{company} legal", ensure_ascii=False),
+        # The site is read in every locale: its name is the company's, in no one language.
+        "@SITE_NAME_YAML@": json.dumps(company, ensure_ascii=False),
         "@DESCRIPTION_YAML@": json.dumps(f"Privacy policy and other legal policies of {company}",
                                          ensure_ascii=False),
         "@LOCALES@": ", ".join(locales),

@@ -94,7 +94,7 @@ def test_init_fills_in_company_locales_and_date(acme: Path) -> None:
     assert (privacy[2:4], mkdocs[:2], [line for line in mkdocs if "locales:" in line],
             (acme / "policies/_data/company.yml").read_text(encoding="utf-8")) == (
         [f"effective: {today}", f"updated: {today}"],
-        ['site_name: "Acme Ltd legal"',
+        ['site_name: "Acme Ltd"',
          'site_description: "Privacy policy and other legal policies of Acme Ltd"'],
         ["      locales: [en, es]"],
         '# The data controller: who we are.\nlegal_name: "Acme Ltd" # registered legal name\n'
