@@ -119,3 +119,20 @@ def test_project_catalog_overrides_a_shipped_word(project: Path) -> None:
                        encoding="utf-8")
     assert (ui.text("es", "all_versions"), ui.text("ar", "all_versions") != "Versiones anteriores") == (
         "Versiones anteriores", True)
+
+
+def test_every_shipped_language_has_every_interface_word() -> None:
+    """A word added in English is translated in every language Redline ships, or this fails."""
+    assert {code: ui.missing(code) for code in ("es", "ar", "ru", "de", "fr")} == {
+        "es": [], "ar": [], "ru": [], "de": [], "fr": []}
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs GNU gettext's msgfmt (Debian: gettext)")
+@pytest.mark.parametrize("code", ["en", "es", "ar", "ru", "de", "fr"])
+def test_shipped_catalogs_pass_msgfmt_format_checks(code: str) -> None:
+    """``msgfmt -c`` accepts each shipped catalog: every ``{field}`` of the English is kept."""
+    path = ROOT / "redline" / "locale" / code / "LC_MESSAGES" / "redline.po"
+    result = subprocess.run([str(shutil.which("msgfmt")), "-c", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True, check=False)
+    complaints = [line for line in result.stderr.splitlines() if "Last-Translator" not in line]
+    assert (result.returncode, complaints) == (0, [])
