@@ -32,6 +32,7 @@ def check_sources(sources: Sources) -> CheckResult:
     if any(not i.where.endswith(".po") and ".po:" not in i.where for i in sources.issues):
         return CheckResult(problems)  # invalid data: rendering would only repeat the same errors
     problems.extend(_untranslated(sources))
+    problems.extend(_interface_words(sources))
     problems.extend(_render_errors(sources))
     report = run_lint(sources)
     problems.extend(lint_issue(finding) for finding in report.findings)
@@ -59,6 +60,19 @@ def _untranslated(sources: Sources) -> Iterator[Issue]:
             state = "fuzzy" if entry and entry.fuzzy else "missing"
             yield Issue(where, f"{state} translation ({locale}) of {unit.where}: {_short(unit.msgid)!r}",
                         "translate it and clear the fuzzy flag (`redline i18n update` adds new ones)")
+
+
+def _interface_words(sources: Sources) -> Iterator[Issue]:
+    """A published locale without Redline's interface words would show them in English."""
+    from redline.publish import ui
+
+    for locale in sources.project.locales:
+        keys = ui.missing(locale)
+        if keys:
+            shown = ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
+            yield Issue(f"{sources.project.locales_dir}/{locale}/LC_MESSAGES/redline.po",
+                        f"{len(keys)} of Redline's interface words missing in {locale} ({shown})",
+                        f"`redline i18n ui {locale}` writes the catalog to translate")
 
 
 def _render_errors(sources: Sources) -> Iterator[Issue]:

@@ -67,7 +67,7 @@ def test_diff_without_arguments_compares_what_the_pull_request_shows(git_project
 
 
 def test_diff_json_follows_its_schema(git_project: GitProject) -> None:
-    """The JSON report of a translation-only change validates against schemas/diff.schema.json."""
+    """The JSON report of a translation-only change validates against redline/schemas/diff.schema.json."""
     from redline.load.schemas import validator
 
     start(git_project)
