@@ -167,5 +167,9 @@ def classify_locale(change: LocaleChange, source_changed: set[str]) -> LocaleCha
 
 def _translated(section: SectionChange) -> SectionChange:
     """The section's changes minus translations arriving where English was shown (not a new meaning)."""
-    blocks = tuple(block for block in section.blocks if not (block.old and FALLBACK_OPEN in block.old))
+    fell_back = [block for block in section.blocks if block.old and FALLBACK_OPEN in block.old]
+    # a section that showed English is aligned block by block with its translation as removals
+    # and additions: those additions are the translation too
+    blocks = tuple(block for block in section.blocks
+                   if block not in fell_back and not (fell_back and not block.old))
     return dataclasses.replace(section, blocks=blocks)

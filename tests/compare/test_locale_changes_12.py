@@ -77,3 +77,18 @@ def test_diff_json_follows_its_schema(git_project: GitProject) -> None:
     assert list(validator("diff.schema.json").iter_errors(document)) == []
     cookies = next(p for p in document["policies"] if p["id"] == "cookies")
     assert (cookies["status"], cookies["changed"], cookies["gate"]) == ("unchanged", False, "ok")
+
+
+
+def test_a_translation_arriving_where_english_was_shown_is_no_new_meaning(git_project: GitProject) -> None:
+    """A Spanish msgstr left empty (English shown, marked), then translated: compared, not material."""
+    start(git_project)
+    translated = git_project.read(SPANISH)
+    sentence = 'msgstr "No vendemos sus datos personales. Solo compartimos información en las siguientes ' \
+               'circunstancias:"'
+    git_project.commit({SPANISH: replaced(git_project, SPANISH, sentence, 'msgstr ""')}, "Untranslated",
+                       "2026-02-25")
+    git_project.write({SPANISH: translated})
+    code, out, _ = diff(git_project)
+    assert code == 0
+    assert "    es  sharing\n" in out

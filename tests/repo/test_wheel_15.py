@@ -109,7 +109,7 @@ def test_wheel_carries_the_whole_engine(installed: tuple[Path, Path]) -> None:
     notices = [f"templates/notices/{name}" for name in ("email.html.j2", "email.txt.j2", "entry.html.j2")]
     assert (Path(where).is_relative_to(venv), json.loads(files)) == (True, sorted([
         *(f"locale/{code}/LC_MESSAGES/redline.po" for code in ("ar", "de", "en", "es", "fr", "ru")),
-        "schemas/change-record.schema.json", "schemas/notices.schema.json",
+        "schemas/change-record.schema.json", "schemas/diff.schema.json", "schemas/notices.schema.json",
         "templates/init/locales/es/LC_MESSAGES/messages.po", *notices,
         "theme/assets/stylesheets/redline.css", "theme/main.html"]))
 
