@@ -12,6 +12,7 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound
 
 from redline.blocks import join_blocks_mapped
 from redline.errors import RedlineError, did_you_mean
+from redline.htmlscan import check_plain
 from redline.load.catalogs import Catalog
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
@@ -112,6 +113,9 @@ def _translate_meta(
         if key in policy.meta:
             text, fell_back = translate_text(str(policy.meta[key]), catalog, f"{policy.path}:{line}",
                                              allow_fallback)
+            if catalog is not None and not fell_back:
+                entry = catalog.entries[str(policy.meta[key])]
+                check_plain(text, f"{catalog.path}:{entry.line}", f"the {catalog.locale} {key}")
             page[key] = text
             fallbacks.extend([str(policy.meta[key])] if fell_back else [])
     return fallbacks
