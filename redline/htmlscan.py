@@ -17,6 +17,9 @@ FORBIDDEN_TAGS = frozenset({
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "form", "meta",
     "link", "base", "svg", "math", "template", "portal", "noscript", "xmp", "plaintext",
 })
+#: elements that run code: what a whole HTML document (an email, with its <meta> and <style>) may not hold
+SCRIPT_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form",
+                         "svg", "math", "template", "portal"})
 #: URL schemes a browser runs (or renders as a document) instead of navigating
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 #: browsers drop ASCII tab, newline and control characters anywhere in a URL (WHATWG URL parser)
@@ -49,15 +52,16 @@ def url_scheme_danger(value: str) -> str | None:
 class _Scanner(HTMLParser):
     """Collects every :class:`Danger` of the fed text (character references decoded)."""
 
-    def __init__(self) -> None:
+    def __init__(self, forbidden: frozenset[str] = FORBIDDEN_TAGS) -> None:
         super().__init__(convert_charrefs=True)
+        self.forbidden = forbidden
         self.found: list[Danger] = []
         self.tags: list[tuple[str, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         self.tags.append((tag, line))
-        if tag in FORBIDDEN_TAGS:
+        if tag in self.forbidden:
             self.found.append(Danger(f"raw <{tag}> tag", line))
         for name, value in attrs:
             if name.startswith("on"):
@@ -71,7 +75,7 @@ class _Scanner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.tags.append((f"/{tag}", self.getpos()[0]))
-        if tag in FORBIDDEN_TAGS:
+        if tag in self.forbidden:
             self.found.append(Danger(f"raw </{tag}> tag", self.getpos()[0]))
 
     def handle_comment(self, data: str) -> None:
@@ -87,14 +91,14 @@ class _Scanner(HTMLParser):
         self.tags.append(("?", self.getpos()[0]))
 
 
-def _scan(text: str) -> _Scanner:
-    scanner = _Scanner()
+def _scan(text: str, forbidden: frozenset[str] = FORBIDDEN_TAGS) -> _Scanner:
+    scanner = _Scanner(forbidden)
     scanner.feed(text)
     scanner.close()
     return scanner
 
 
-def find_danger(text: str) -> Danger | None:
+def find_danger(text: str, forbidden: frozenset[str] = FORBIDDEN_TAGS) -> Danger | None:
     """The first thing in HTML (or Markdown with raw HTML) that could run code, or None.
 
     >>> find_danger('<p>A <b>bold</b> <a href="https://x.test">link</a>.</p>') is None
@@ -104,7 +108,7 @@ def find_danger(text: str) -> Danger | None:
     >>> find_danger('<a href="jav&#x61;script:alert(1)">x</a>')
     Danger(label="'javascript:' URL", line=1)
     """
-    found = _scan(text).found
+    found = _scan(text, forbidden).found
     return found[0] if found else None
 
 
