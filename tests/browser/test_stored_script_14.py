@@ -68,7 +68,7 @@ ROUTES: dict[str, Callable[[Path], None]] = {
     "front-matter-description": _front("description", f"About{IMG}"),
     "catalog-title": _msgstr("Política de prueba", '<img src=\\"x\\"/onerror=\\"' + RUN + '\\">'),
     "catalog-paragraph": _msgstr("Conservación", '<img src=\\"x\\"onerror=\\"' + RUN + '\\">'),
-    "body-details-ontoggle": _body(f"<details open ontoggle={RUN}><summary>x</summary></details>"),
+    "body-details-ontoggle": _body(f"<details/open/ontoggle={RUN}><summary>x</summary></details>"),
     "body-tag-over-lines": _body(f"<img\nsrc=x\nonerror={RUN}>"),
     "body-attribute-list": _body('[x](https://example.com){ onfocus="' + RUN + '" autofocus }'),
     "site-name": _config("site_name: Bad input base", f"site_name: 'Legal</title>{IMG}'"),
