@@ -28,6 +28,7 @@ from redline.htmlscan import SCRIPT_TAGS, find_danger
 from redline.notices.model import Notice
 from redline.notices.wording import Wording, template_dirs
 from redline.publish.ui import direction, long_date
+from redline.render import limits
 from redline.render.cache import RenderCache
 from redline.render.env import PolicyEnvironment
 from redline.render.filters import filters_for
@@ -123,6 +124,7 @@ class NoticeTemplates:
         words: Callable[..., str] = lambda key, **values: self.wording.text(locale, key, **values)  # noqa: E731
         context = {"notice": view(notice, locale, self.wording), "t": words, **extra}
         try:
+            limits.fresh_budget()
             text = self._environment(locale).get_template(name).render(context)
         except TemplateSyntaxError as error:
             raise RedlineError(f"template syntax error: {error.message}",

@@ -17,6 +17,7 @@ from redline.load.catalogs import Catalog
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.load.yamlfile import Path_
+from redline.render import limits
 from redline.render.env import TEMPLATE_CACHE, UndefinedName
 from redline.render.safety import check_markup
 from redline.render.translate import translate_blocks, translate_data, translate_text
@@ -128,6 +129,7 @@ def run_template(
     try:
         compiled = TEMPLATE_CACHE.template(sources.snapshot, sources.project.policies_dir, locale, template,
                                            path)
+        limits.fresh_budget()
         return "".join(_limited(compiled.generate(context)))
     except TemplateSyntaxError as error:
         raise _error(f"template syntax error: {error.message}", path, lines, error.lineno) from None
