@@ -85,8 +85,8 @@ class PolicyEnvironment(SandboxedEnvironment):
         self.globals.update({limits.SIZED: limits.sized, limits.LOOP: limits.looped, "lipsum": limits.lipsum})
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = limits.Limits().visit(super()._parse(source, name, filename))
-        assert isinstance(tree, nodes.Template)
+        tree = super()._parse(source, name, filename)
+        limits.Limits().visit(tree)  # rewrites the nodes in place; the root stays the Template
         return tree
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
