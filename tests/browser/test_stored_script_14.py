@@ -22,8 +22,9 @@ from playwright.sync_api import Browser
 
 from redline.cli import main
 from tests.browser.conftest import Handler
+from tests.paths import TESTS
 
-BASE = Path(__file__).resolve().parent.parent / "bad" / "_base"
+BASE = TESTS / "bad" / "_base"
 RUN = "window.__pwned=1"
 IMG = f"<img src=x onerror={RUN}>"
 CATALOG = "locales/es/LC_MESSAGES/messages.po"
