@@ -24,9 +24,11 @@ from typing import Any, NamedTuple
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
 from redline.errors import RedlineError
+from redline.htmlscan import SCRIPT_TAGS, find_danger
 from redline.notices.model import Notice
 from redline.notices.wording import Wording, template_dirs
 from redline.publish.ui import direction, long_date
+from redline.render import limits
 from redline.render.cache import RenderCache
 from redline.render.env import PolicyEnvironment
 from redline.render.filters import filters_for
@@ -122,7 +124,8 @@ class NoticeTemplates:
         words: Callable[..., str] = lambda key, **values: self.wording.text(locale, key, **values)  # noqa: E731
         context = {"notice": view(notice, locale, self.wording), "t": words, **extra}
         try:
-            return self._environment(locale).get_template(name).render(context)
+            limits.fresh_budget()
+            text = self._environment(locale).get_template(name).render(context)
         except TemplateSyntaxError as error:
             raise RedlineError(f"template syntax error: {error.message}",
                                where=self._where(name, error.lineno),
@@ -130,6 +133,13 @@ class NoticeTemplates:
         except TemplateError as error:
             raise RedlineError(f"template error: {error}", where=self._where(name, None),
                                fix="use `notice` fields, `t(key)`, filters (docs/notices.md)") from None
+        danger = find_danger(text, SCRIPT_TAGS) if name.endswith("html.j2") else None
+        if danger is not None:
+            # |safe (or a Markup value) bypasses autoescaping: what reaches a feed or an email is checked
+            raise RedlineError(f"{danger.label} in the HTML this template writes",
+                               where=self._where(name, None),
+                               fix="remove it (and any |safe): feeds and emails may not carry scripts")
+        return text
 
     def _where(self, name: str, line: int | None) -> str:
         found = next((folder / name for folder in self.dirs if (folder / name).is_file()), Path(name))

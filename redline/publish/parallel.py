@@ -55,9 +55,10 @@ def fill(task: Task) -> None:
     from redline.load.schemas import notice_errors
     from redline.publish.emails import NoticeTemplates
     from redline.render.cache import RenderCache
+    from redline.render.cachekey import cache_key
 
     project, ref, site_url, wording, directory, start, stop = task
-    cache = RenderCache(directory)
+    cache = RenderCache(directory, cache_key(project.root, directory))
     try:
         repo = gitio.open_repo(project.root)
     except RedlineError:
