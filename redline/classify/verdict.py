@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from redline.classify.findings import UNEXPLAINED, UNEXPLAINED_REASON, Finding, Verdict
+from redline.classify.languages import DEFAULT
+from redline.classify.proof import PROOF_RULES, section_form_only
 from redline.classify.rules import RuleSet, default_rules
 from redline.diff.documents import Layout
 from redline.diff.facts import FactChange
@@ -31,6 +33,7 @@ def classify(
     *,
     layout: Layout = "none",
     rules: RuleSet | None = None,
+    lang: str = DEFAULT,
 ) -> Verdict:
     """Judge a set of changes: material iff any finding is.
 
@@ -40,18 +43,35 @@ def classify(
         layout: how the sources differ beyond their blocks (see ``DocumentDiff``);
             reported only when nothing else changed.
         rules: the rules to run; the built-in ones and entry-point plugins by default.
+        lang: the language of the texts ("en", "de", "es-MX"...): the meaning rules read
+            that language's words; a language they do not know is judged conservatively
+            (only form-only differences are editorial).
     """
     rules = rules or default_rules()
     findings: list[Finding] = []
     for section in section_changes:
-        for change in section.blocks:
-            judged = _judge(change, rules.text)
+        changes = tuple(dataclasses.replace(change, lang=lang) for change in section.blocks)
+        whole = section_form_only(changes)
+        if whole is not None:
+            findings.append(_locate(whole, section=section.id))
+            continue
+        for change in changes:
+            judged = _proof(change) or _judge(change, rules.text)
             findings += [_locate(f, section=change.section or section.id) for f in judged]
     for fact in fact_changes:
         findings += [_locate(f, fact=fact.path) for f in _judge(fact, rules.fact)]
     if not findings and layout in LAYOUT_FINDINGS:
         findings.append(LAYOUT_FINDINGS[layout])
     return Verdict(any(finding.material for finding in findings), tuple(findings))
+
+
+def _proof(change: BlockChange) -> list[Finding]:
+    """The first editorial proof that holds for a change (nothing else needs to run)."""
+    for rule in PROOF_RULES:
+        finding = rule(change)
+        if finding is not None:
+            return [finding]
+    return []
 
 
 def _judge(change: Change, rules: Sequence[Callable[[Change], Finding | None]]) -> list[Finding]:

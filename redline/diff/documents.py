@@ -15,7 +15,9 @@ from functools import lru_cache
 from typing import Literal
 
 from redline.blocks import Block, split_blocks
-from redline.diff.sections import SectionChange, diff_sections
+from redline.diff.canonical import canonical, drop_invisible
+from redline.diff.frontmatter import FRONT_MATTER_ID, front_matter_changes, split_front_matter
+from redline.diff.sections import BlockChange, SectionChange, diff_sections
 from redline.sections import PREAMBLE_ID, Section, sections_from_blocks
 
 Layout = Literal["none", "whitespace", "markup"]
@@ -52,8 +54,62 @@ def diff_documents(old: str, new: str) -> DocumentDiff:
     """
     if old == new:
         return DocumentDiff((), "none")
-    changes = diff_sections(document_sections(old), document_sections(new))
-    return DocumentDiff(tuple(changes), layout_change(old, new))
+    (old_meta, old_body), (new_meta, new_body) = split_front_matter(old), split_front_matter(new)
+    old_sections, new_sections = document_sections(old_body), document_sections(new_body)
+    changes = diff_sections(old_sections, new_sections)
+    changes = _mark_moves_and_duplicates(changes, old_sections, new_sections)
+    meta = front_matter_changes(old_meta, new_meta)
+    if meta:
+        changes.insert(0, SectionChange(FRONT_MATTER_ID, "", "modified", meta))
+    return DocumentDiff(tuple(changes), layout_change(old_body, new_body))
+
+
+def _mark_moves_and_duplicates(
+    changes: list[SectionChange], old: list[Section], new: list[Section]
+) -> list[SectionChange]:
+    """Mark blocks that left one section for another as moved, and removed exact duplicates.
+
+    A block removed here and added there with the same words is a move, not a removal
+    and an addition; a block removed while the same words stay in the new text (more
+    copies before than after) is an exact duplicate removed.
+    """
+    def counts(sections: list[Section]) -> dict[tuple[str, ...], int]:
+        tally: dict[tuple[str, ...], int] = {}
+        for section in sections:
+            for block in section.blocks:
+                key = canonical(block.text)
+                tally[key] = tally.get(key, 0) + 1
+        return tally
+
+    removed: dict[tuple[str, ...], list[BlockChange]] = {}
+    added: dict[tuple[str, ...], list[BlockChange]] = {}
+    for section in changes:
+        for block in section.blocks:
+            if block.kind == "heading" or (block.old is None) == (block.new is None):
+                continue
+            side = removed if block.new is None else added
+            side.setdefault(canonical(block.old or block.new or ""), []).append(block)
+    marked: dict[int, BlockChange] = {}
+    before, after = counts(old), counts(new)
+    for key, gone in removed.items():
+        if not key:
+            continue
+        arrivals = added.get(key, [])
+        for left, arrived in zip(gone, arrivals, strict=False):
+            # A list item or table row takes its meaning from the list it is in: moving
+            # one to another section ("we share with" → "we do not share with") is no move.
+            if left.section != arrived.section and left.kind not in ("item", "row"):
+                marked[id(left)] = dataclasses.replace(left, moved=True)
+                marked[id(arrived)] = dataclasses.replace(arrived, moved=True)
+        for left in gone[len(arrivals):]:
+            if after.get(key, 0) >= 1 and before.get(key, 0) > after.get(key, 0):
+                marked[id(left)] = dataclasses.replace(left, duplicate=True)
+    if not marked:
+        return changes
+    return [
+        dataclasses.replace(section, blocks=tuple(marked.get(id(b), b) for b in section.blocks))
+        for section in changes
+    ]
 
 
 def document_sections(markdown: str) -> list[Section]:
@@ -101,6 +157,7 @@ def layout_change(old: str, new: str) -> Layout:
     """
     if old == new:
         return "none"
+    old, new = drop_invisible(old), drop_invisible(new)
     return "whitespace" if _squash(old) == _squash(new) else "markup"
 
 

@@ -32,7 +32,9 @@ class BlockChange:
         kind: the block's kind (heading, paragraph, item, row, html, code).
         section: id of the section (its new id, or its old one if removed).
         path: heading titles from the outermost section down to this one.
-        moved: the block only changed place within its section.
+        moved: the block only changed place (within its section, or to another one).
+        duplicate: a removed block whose exact words stay elsewhere in the new text.
+        lang: the language of the texts (a locale code; rules read their word lists by it).
     """
 
     old: str | None
@@ -41,6 +43,8 @@ class BlockChange:
     section: str = ""
     path: tuple[str, ...] = ()
     moved: bool = False
+    duplicate: bool = False
+    lang: str = "en"
 
     @property
     def title(self) -> str:

@@ -1,0 +1,145 @@
+"""Editorial by proof: rules that show a change altered the form of a text, not its words.
+
+They run before every other rule and settle a change on their own: a block whose
+canonical form (see :mod:`redline.diff.canonical`) is unchanged cannot add a
+recipient, whatever its keywords — so a re-cased heading ("Identity & access" →
+"Identity and access") never reads as a new controller, and a moved block never
+reads as a new one. What they cannot prove goes on to the meaning rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.classify.context import found, quote
+from redline.classify.editorial import STYLE_NAMES, STYLES, span
+from redline.classify.findings import Finding
+from redline.classify.languages import words_of
+from redline.diff.canonical import EMAIL_RE, canonical, mask_placeholders, same_words, visible
+from redline.diff.sections import BlockChange
+
+_MONTHS = (
+    r"jan(?:uary|vier|uar)?|feb(?:ruary|rero|ruar)?|f[ée]vr(?:ier)?|m[aä]r(?:ch|s|z|zo)?|apr(?:il)?|avr(?:il)?"
+    r"|abr(?:il)?|ma[iy]o?|juin|jun[eio]?|juil(?:let)?|jul[iy]?o?|aug(?:ust)?|ao[uû]t|ago(?:sto)?"
+    r"|sep(?:t|tember|tembre|tiembre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre|iembre)?"
+    r"|d[eé]c(?:ember|embre)?|dez(?:ember)?|dic(?:iembre)?|enero|janvier|januar"
+)
+#: A calendar date in the usual English, German, French and Spanish spellings.
+DATE_RE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
+    rf"|(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er|º)?\.? (?:de )?(?:{_MONTHS})\.?,? (?:de )?\d{{4}}"
+    rf"|(?:{_MONTHS})\.? (?:de )?\d{{4}})\b",
+    re.I,
+)
+#: Longest line (in words) that counts as a date line rather than prose that holds a date.
+DATE_LINE_WORDS = 30
+SETTING_RE = re.compile(r"[-+]?\d+(?:\.\d+)?|true|false|yes|no|none", re.I)
+VERSION_RE = re.compile(r"\d+(?:\.\d+)*")
+
+
+def moved_or_duplicate(change: BlockChange) -> Finding | None:
+    """Editorial: the block only moved, or it was an exact duplicate of words still in the text."""
+    if change.duplicate and change.old is not None:
+        reason = f"exact duplicate removed: {quote(visible(change.old))}"
+        return found("duplicate-removed", False, reason, change)
+    if change.moved and change.new is None and change.old is not None:
+        reason = f"moved to another section: {quote(visible(change.old))}"
+        return found("reordering", False, reason, change)
+    return None
+
+
+def no_words(change: BlockChange) -> Finding | None:
+    """Editorial: a block with no words at all (an invisible character, an empty row, a lone marker)."""
+    if (change.old is None) == (change.new is None):
+        return None
+    text = change.old if change.new is None else change.new
+    if canonical(text or "", change.lang):
+        return None
+    what = "removed" if change.new is None else "added"
+    return found("no-words", False, f"block without words {what}: {quote(text or '')}", change)
+
+
+def form_only(change: BlockChange) -> Finding | None:
+    """Editorial: the same words in the same order; only their form changed."""
+    if change.old is None or change.new is None or change.old == change.new or change.moved:
+        return None
+    old, new = change.old, change.new
+    if not same_words(old, new, change.lang):
+        return None
+    if EMAIL_RE.findall(mask_placeholders(old)) != EMAIL_RE.findall(mask_placeholders(new)):
+        return found("contact-address", False, f"contact address changed: {span(old, new)}", change)
+    kinds = [STYLE_NAMES[name] for name, step in STYLES if step(old) != step(new)]
+    kinds = kinds or ["invisible characters"]
+    return found("style", False, f"form only ({', '.join(kinds)}): {span(old, new)}", change)
+
+
+def date_line(change: BlockChange) -> Finding | None:
+    """Editorial: a short line that dates or versions the document ("Last updated: ...")
+    changed only its date or version number."""
+    if change.old is None or change.new is None or change.moved:
+        return None
+    words = words_of(change.lang)
+    if words is None:
+        return None
+    old, new = visible(change.old), visible(change.new)
+    masked = [VERSION_RE.sub("<n>", DATE_RE.sub("<date>", text)) for text in (old, new)]
+    tokens = canonical(masked[0], change.lang)
+    if old == new or not same_words(masked[0], masked[1], change.lang) or len(tokens) > DATE_LINE_WORDS:
+        return None
+    if not set(tokens) & (words.dating | words.version):
+        return None
+    if not (DATE_RE.search(old) or _version_only(old, words.version)):
+        return None
+    return found("date-only", False, f"document date or version only: {span(old, new)}", change)
+
+
+def _version_only(text: str, version_words: frozenset[str]) -> bool:
+    tokens = canonical(text)
+    return bool(tokens) and tokens[0] in version_words and len(tokens) <= 3
+
+
+def page_metadata(change: BlockChange) -> Finding | None:
+    """Editorial: a front-matter setting that is not text (a date, a number, a flag) changed."""
+    if change.kind != "meta":
+        return None
+    values = [(text or "").partition(": ")[2] for text in (change.old, change.new) if text is not None]
+    if all(_setting(value) for value in values):
+        before, after = change.old or "nothing", change.new or "removed"
+        return found("page-metadata", False, f"page setting only: {before} → {after}", change)
+    return None
+
+
+def _setting(value: str) -> bool:
+    return bool(DATE_RE.fullmatch(value) or SETTING_RE.fullmatch(value))
+
+
+def repeated_word(change: BlockChange) -> Finding | None:
+    """Editorial: a word written twice in a row ("and and") became one, or the reverse."""
+    if change.old is None or change.new is None or change.moved:
+        return None
+    old, new = canonical(change.old, change.lang), canonical(change.new, change.lang)
+    if old == new or _collapse(old) != _collapse(new):
+        return None
+    return found("repeated-word", False, f"repeated word: {span(change.old, change.new)}", change)
+
+
+def _collapse(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for i, t in enumerate(tokens) if i == 0 or tokens[i - 1] != t)
+
+
+#: Every proof rule, in order: the first that holds settles the change.
+PROOF_RULES = (moved_or_duplicate, no_words, page_metadata, form_only, repeated_word, date_line)
+
+
+def section_form_only(changes: tuple[BlockChange, ...]) -> Finding | None:
+    """Editorial: a section's changed blocks, read one after another, say the same words
+    (paragraphs split or joined, a marker line dropped, a list turned into prose)."""
+    if len(changes) < 2 or any(c.moved for c in changes):
+        return None
+    old = " ".join(c.old for c in changes if c.old is not None)
+    new = " ".join(c.new for c in changes if c.new is not None)
+    if not same_words(old, new, changes[0].lang):
+        return None
+    reason = f"re-paragraphed in {quote(changes[0].title)}: same words, {len(changes)} blocks re-cut"
+    return found("re-paragraphed", False, reason, changes[0])
