@@ -95,7 +95,8 @@ def summary(outcomes: list[Outcome]) -> str:
 
 def synthetic_policy(size: int = 100_000) -> str:
     """A deterministic policy of about ``size`` bytes: headings, paragraphs, lists, tables."""
-    parts = ["---\ntitle: Privacy Policy\nlang: en\n---\n", "# Privacy Policy\n", "Last updated: 1 March 2026\n"]
+    parts = ["---\ntitle: Privacy Policy\nlang: en\n---\n", "# Privacy Policy\n"]
+    parts.append("Last updated: 1 March 2026\n")
     n = 0
     while sum(map(len, parts)) < size:
         n += 1
@@ -105,7 +106,8 @@ def synthetic_policy(size: int = 100_000) -> str:
             f"below, who process it on our behalf under contract {n}. You may ask us to delete it.\n"
         )
         parts.append("\n".join(f"- Provider {n}-{k}: hosting in the EU" for k in range(4)) + "\n")
-        parts.append("| Data | Period |\n|---|---|\n" + "\n".join(f"| item {n}-{k} | P{k + 1}M |" for k in range(3)))
+        rows = "\n".join(f"| item {n}-{k} | P{k + 1}M |" for k in range(3))
+        parts.append("| Data | Period |\n|---|---|\n" + rows)
     return "\n\n".join(parts) + "\n"
 
 
