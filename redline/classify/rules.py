@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
-from redline.classify import editorial, facts, material, periods, spelling
+from redline.classify import editorial, facts, material, meaning, periods, spelling
 from redline.classify.findings import Finding
 from redline.diff.facts import FactChange
 from redline.diff.sections import BlockChange
@@ -42,6 +42,9 @@ TEXT_RULES: list[TextRule] = [
     material.controller_identity,
     periods.shorter_notice_period,
     material.new_obligation,
+    meaning.restyling_markup,
+    meaning.meaning_words,
+    meaning.qualifier_removed,
     editorial.reordering,
     editorial.whitespace,
     editorial.punctuation,
@@ -52,6 +55,7 @@ TEXT_RULES: list[TextRule] = [
     editorial.last_updated_date,
     periods.shorter_retention,
     editorial.removed_recipient,
+    editorial.removed_destination,
     editorial.style,
 ]
 
