@@ -12,10 +12,22 @@ from __future__ import annotations
 import re
 
 from redline.classify.context import found, quote
-from redline.classify.editorial import STYLE_NAMES, STYLES, span
+from redline.classify.editorial import (
+    STYLE_NAMES,
+    STYLES,
+    case,
+    formatting,
+    last_updated_date,
+    link_target,
+    punctuation,
+    reordering,
+    span,
+    style,
+    whitespace,
+)
 from redline.classify.findings import Finding
 from redline.classify.languages import words_of
-from redline.diff.canonical import EMAIL_RE, canonical, mask_placeholders, same_words, visible
+from redline.diff.canonical import canonical, mask_placeholders, same_words, visible
 from redline.diff.sections import BlockChange
 
 _MONTHS = (
@@ -67,8 +79,13 @@ def form_only(change: BlockChange) -> Finding | None:
     old, new = change.old, change.new
     if not same_words(old, new, change.lang):
         return None
-    if EMAIL_RE.findall(mask_placeholders(old)) != EMAIL_RE.findall(mask_placeholders(new)):
-        return found("contact-address", False, f"contact address changed: {span(old, new)}", change)
+    if mask_placeholders(old) != old or mask_placeholders(new) != new:
+        reason = f"a host's placeholder for a mail address: {span(old, new)}"
+        return found("contact-address", False, reason, change)
+    for rule in (reordering, whitespace, punctuation, case, formatting, link_target, style):
+        finding = rule(change)
+        if finding is not None:
+            return finding  # the one kind of difference, said the way the editorial rules say it
     kinds = [STYLE_NAMES[name] for name, step in STYLES if step(old) != step(new)]
     kinds = kinds or ["invisible characters"]
     return found("style", False, f"form only ({', '.join(kinds)}): {span(old, new)}", change)
@@ -82,6 +99,8 @@ def date_line(change: BlockChange) -> Finding | None:
     words = words_of(change.lang)
     if words is None:
         return None
+    if (said := last_updated_date(change)) is not None:
+        return said
     old, new = visible(change.old), visible(change.new)
     masked = [VERSION_RE.sub("<n>", DATE_RE.sub("<date>", text)) for text in (old, new)]
     tokens = canonical(masked[0], change.lang)

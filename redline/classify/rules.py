@@ -20,6 +20,7 @@ from importlib.metadata import EntryPoint, entry_points
 
 from redline.classify import editorial, facts, material, meaning, periods, spelling
 from redline.classify.findings import Finding
+from redline.classify.proof import PROOF_RULES
 from redline.diff.facts import FactChange
 from redline.diff.sections import BlockChange
 from redline.errors import RedlineError
@@ -42,9 +43,6 @@ TEXT_RULES: list[TextRule] = [
     material.controller_identity,
     periods.shorter_notice_period,
     material.new_obligation,
-    meaning.restyling_markup,
-    meaning.meaning_words,
-    meaning.qualifier_removed,
     editorial.reordering,
     editorial.whitespace,
     editorial.punctuation,
@@ -57,6 +55,15 @@ TEXT_RULES: list[TextRule] = [
     editorial.removed_recipient,
     editorial.removed_destination,
     editorial.style,
+]
+
+#: Meaning rules: consulted when no rule above found a material change, before any
+#: editorial rule may explain it — they name what changed, and keep a spelling fix or a
+#: struck recipient from explaining a change that also deleted a qualifier.
+MEANING_RULES: list[TextRule] = [
+    meaning.restyling_markup,
+    meaning.meaning_words,
+    meaning.qualifier_removed,
 ]
 
 #: Every rule for fact changes, in the same spirit.
@@ -77,15 +84,21 @@ FACT_RULES: list[FactRule] = [
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The rules one classification runs."""
+    """The rules one classification runs.
+
+    ``proof`` rules run first and settle a change alone (editorial by proof); ``meaning``
+    rules run when no ``text`` rule found it material, before any editorial finding counts.
+    """
 
     text: tuple[TextRule, ...]
     fact: tuple[FactRule, ...]
+    proof: tuple[TextRule, ...] = ()
+    meaning: tuple[TextRule, ...] = ()
 
 
 def builtin_rules() -> RuleSet:
     """The rules that ship with redline, without plugins."""
-    return RuleSet(tuple(TEXT_RULES), tuple(FACT_RULES))
+    return RuleSet(tuple(TEXT_RULES), tuple(FACT_RULES), PROOF_RULES, tuple(MEANING_RULES))
 
 
 @cache
@@ -98,7 +111,7 @@ def default_rules() -> RuleSet:
             fact.append(rule)
         else:
             text.append(rule)
-    return RuleSet(tuple(text), tuple(fact))
+    return RuleSet(tuple(text), tuple(fact), PROOF_RULES, tuple(MEANING_RULES))
 
 
 def _load(point: EntryPoint) -> Callable[..., Finding | None]:

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from redline.classify.findings import UNEXPLAINED, UNEXPLAINED_REASON, Finding, Verdict
 from redline.classify.languages import DEFAULT
-from redline.classify.proof import PROOF_RULES, section_form_only
+from redline.classify.proof import section_form_only
 from redline.classify.rules import RuleSet, default_rules
 from redline.diff.documents import Layout
 from redline.diff.facts import FactChange
@@ -51,12 +51,13 @@ def classify(
     findings: list[Finding] = []
     for section in section_changes:
         changes = tuple(dataclasses.replace(change, lang=lang) for change in section.blocks)
-        whole = section_form_only(changes)
+        proofs = [_proof(change, rules.proof) for change in changes]
+        whole = None if all(proofs) or not rules.proof else section_form_only(changes)
         if whole is not None:
             findings.append(_locate(whole, section=section.id))
             continue
-        for change in changes:
-            judged = _proof(change) or _judge(change, rules.text)
+        for change, proof in zip(changes, proofs, strict=True):
+            judged = proof or _judge(change, rules.text, rules.meaning)
             findings += [_locate(f, section=change.section or section.id) for f in judged]
     for fact in fact_changes:
         findings += [_locate(f, fact=fact.path) for f in _judge(fact, rules.fact)]
@@ -65,20 +66,28 @@ def classify(
     return Verdict(any(finding.material for finding in findings), tuple(findings))
 
 
-def _proof(change: BlockChange) -> list[Finding]:
+def _proof(change: BlockChange, proofs: Sequence[Callable[[BlockChange], Finding | None]]) -> list[Finding]:
     """The first editorial proof that holds for a change (nothing else needs to run)."""
-    for rule in PROOF_RULES:
+    for rule in proofs:
         finding = rule(change)
         if finding is not None:
             return [finding]
     return []
 
 
-def _judge(change: Change, rules: Sequence[Callable[[Change], Finding | None]]) -> list[Finding]:
+def _judge(
+    change: Change,
+    rules: Sequence[Callable[[Change], Finding | None]],
+    meaning: Sequence[Callable[[Change], Finding | None]] = (),
+) -> list[Finding]:
     results = [finding for rule in rules if (finding := rule(change)) is not None]
     material = [finding for finding in results if finding.material]
     if material:
         return material
+    for rule in meaning:
+        finding = rule(change)
+        if finding is not None:
+            return [finding]
     if results:
         return results[:1]
     return [Finding(UNEXPLAINED, True, UNEXPLAINED_REASON)]

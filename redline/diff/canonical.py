@@ -32,6 +32,7 @@ EMAIL_PLACEHOLDER_RE = re.compile(
 )
 #: A number keeps its inner separators ("1.5", "2,000", "14.4"): changing them changes it.
 TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+STRIKE_RE = re.compile(r"~~(.+?)~~")
 AMPERSAND_RE = re.compile(r"(?<=\s)&(?=\s)|&amp;")
 INNER_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
 
@@ -76,12 +77,15 @@ def words(text: str, lang: str = "en", *, hyphen: str = " ") -> tuple[str, ...]:
 
 
 def visible(text: str) -> str:
-    """The text a reader sees, markup and link targets gone, contacts masked.
+    """The text a reader sees, markup and link targets gone (mail addresses kept: a
+    changed address is a changed contact, not a form).
 
     >>> visible("**We** share with [Acme](https://acme.example) – “now”\u200b.")
     'We share with Acme - "now".'
     """
-    text = strip_link_targets(strip_markup(mask_contacts(drop_invisible(text))))
+    # Striking words out says they no longer apply: the strike stays a word of its own.
+    text = STRIKE_RE.sub(r" struck-out \1 struck-out ", mask_placeholders(drop_invisible(text)))
+    text = strip_link_targets(strip_markup(text))
     return collapse_whitespace(unify_typography(text))
 
 
