@@ -41,7 +41,7 @@ TABLE: dict[str, Words] = {
         _set("all|any|each|every|some|most|many|few|several|both|either|always|sometimes|only|sole|solely"),
         _set("only|solely|except|unless|without|if|when|where|provided|subject|limited|some|certain|in"
              "|within|outside|until|after|before|exclusively|excluding"),
-        _set("updated|revised|modified|amended|changed|effective|dated|date|since|as|of|on|last|version"),
+        _set("updated|update|revised|revision|modified|amended|effective|dated|last|version"),
         _set("version|v|rev|revision|release"),
         _set("the|and|of|to|we|you|your|our|is|are|that|for|with|this|by|or|be|not|will|may|it|in"),
     ),

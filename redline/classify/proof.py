@@ -27,7 +27,7 @@ from redline.classify.editorial import (
 )
 from redline.classify.findings import Finding
 from redline.classify.languages import words_of
-from redline.diff.canonical import canonical, mask_placeholders, same_words, visible
+from redline.diff.canonical import canonical, mask_placeholders, same_words, visible, words
 from redline.diff.sections import BlockChange
 
 _MONTHS = (
@@ -153,12 +153,31 @@ PROOF_RULES = (moved_or_duplicate, no_words, page_metadata, form_only, repeated_
 
 def section_form_only(changes: tuple[BlockChange, ...]) -> Finding | None:
     """Editorial: a section's changed blocks, read one after another, say the same words
-    (paragraphs split or joined, a marker line dropped, a list turned into prose)."""
+    (paragraphs split or joined, a marker line dropped, a link cut from its sentence and
+    put back): the new blocks' words are exactly the old blocks' words, cut differently."""
     if len(changes) < 2 or any(c.moved for c in changes):
         return None
-    old = " ".join(c.old for c in changes if c.old is not None)
-    new = " ".join(c.new for c in changes if c.new is not None)
-    if not same_words(old, new, changes[0].lang):
+    lang = changes[0].lang
+    old = [_tokens(c.old, lang) for c in changes if c.old is not None]
+    new = [token for c in changes if c.new is not None for token in _tokens(c.new, lang)]
+    if not _tiles(new, [piece for piece in old if piece]):
         return None
     reason = f"re-paragraphed in {quote(changes[0].title)}: same words, {len(changes)} blocks re-cut"
     return found("re-paragraphed", False, reason, changes[0])
+
+
+def _tokens(text: str, lang: str) -> tuple[str, ...]:
+    return words(visible(text), lang, hyphen="")
+
+
+def _tiles(new: list[str], pieces: list[tuple[str, ...]]) -> bool:
+    """True when ``new`` is the old pieces laid end to end (the changes list holds removed
+    blocks next to the block they were joined to, not always in their old order)."""
+    at, left = 0, list(pieces)
+    while left:
+        piece = next((p for p in left if tuple(new[at:at + len(p)]) == p), None)
+        if piece is None:
+            return False
+        left.remove(piece)
+        at += len(piece)
+    return at == len(new)
