@@ -105,3 +105,29 @@ def test_compare_lang_option(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
     assert '"material": true' in result.output and "meaning-word" in result.output
+
+
+REFS = (
+    "# T\n\n## 1. Use\n\nYou may be suspended under {ref}.\n\n"
+    "## {a} Suspension\n\nText.\n\n## {b} Fees\n\nText.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "material"),
+    [
+        # The clause was renumbered and the reference follows it.
+        (REFS.format(ref="Article 2", a="2.", b="3."), REFS.format(ref="Article 3", a="3.", b="4."), False),
+        # A reference to a clause that did not exist now names one that does.
+        (REFS.format(ref="Article 9", a="2.", b="3."), REFS.format(ref="Article 2", a="2.", b="3."), False),
+        # The reference now names another existing clause: other rules apply.
+        (REFS.format(ref="Article 2", a="2.", b="3."), REFS.format(ref="Article 3", a="2.", b="3."), True),
+        (REFS.format(ref="artículo 2", a="2.", b="3."), REFS.format(ref="artículo 3", a="3.", b="4."), False),
+        (REFS.format(ref="artículo 2", a="2.", b="3."), REFS.format(ref="artículo 3", a="2.", b="3."), True),
+    ],
+)
+def test_cross_reference_follows_numbering(old: str, new: str, material: bool) -> None:
+    """A cross-reference that follows the document's numbering is editorial; one that
+    points at another existing clause is not."""
+    diff = diff_documents(old, new)
+    assert classify(diff.sections, layout=diff.layout, lang="es").material is material

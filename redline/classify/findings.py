@@ -45,6 +45,7 @@ EDITORIAL_CATEGORIES = (
     "page-metadata",
     "repeated-word",
     "re-paragraphed",
+    "cross-reference",
 )
 
 

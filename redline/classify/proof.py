@@ -147,8 +147,19 @@ def _collapse(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for i, t in enumerate(tokens) if i == 0 or tokens[i - 1] != t)
 
 
+def cross_reference(change: BlockChange) -> Finding | None:
+    """Editorial: only cross-reference numbers changed, each following the document's numbering
+    (the clause it names was renumbered, or the old number named no clause at all)."""
+    if not change.references or change.old is None or change.new is None:
+        return None
+    pairs = ", ".join(f"{a} → {b}" for a, b in change.references)
+    return found("cross-reference", False, f"cross-reference follows the numbering: {pairs}", change)
+
+
 #: Every proof rule, in order: the first that holds settles the change.
-PROOF_RULES = (moved_or_duplicate, no_words, page_metadata, form_only, repeated_word, date_line)
+PROOF_RULES = (
+    moved_or_duplicate, no_words, page_metadata, form_only, repeated_word, date_line, cross_reference,
+)
 
 
 def section_form_only(changes: tuple[BlockChange, ...]) -> Finding | None:

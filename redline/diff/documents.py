@@ -17,6 +17,7 @@ from typing import Literal
 from redline.blocks import Block, split_blocks
 from redline.diff.canonical import canonical, drop_invisible
 from redline.diff.frontmatter import FRONT_MATTER_ID, front_matter_changes, split_front_matter
+from redline.diff.references import clause_titles, follows_numbering, reference_changes
 from redline.diff.sections import BlockChange, SectionChange, diff_sections
 from redline.sections import PREAMBLE_ID, Section, sections_from_blocks
 
@@ -58,10 +59,35 @@ def diff_documents(old: str, new: str) -> DocumentDiff:
     old_sections, new_sections = document_sections(old_body), document_sections(new_body)
     changes = diff_sections(old_sections, new_sections)
     changes = _mark_moves_and_duplicates(changes, old_sections, new_sections)
+    changes = _mark_references(changes, old_sections, new_sections)
     meta = front_matter_changes(old_meta, new_meta)
     if meta:
         changes.insert(0, SectionChange(FRONT_MATTER_ID, "", "modified", meta))
     return DocumentDiff(tuple(changes), layout_change(old_body, new_body))
+
+
+def _mark_references(
+    changes: list[SectionChange], old: list[Section], new: list[Section]
+) -> list[SectionChange]:
+    """Note, on each edited block, the cross-references that changed only to follow the numbering."""
+    candidates = {
+        id(block): pairs
+        for section in changes
+        for block in section.blocks
+        if block.old is not None and block.new is not None
+        and (pairs := reference_changes(block.old, block.new))
+    }
+    if not candidates:
+        return changes
+    titles = [clause_titles([t for s in sections for t in (s.title, *s.texts)]) for sections in (old, new)]
+    return [
+        dataclasses.replace(section, blocks=tuple(
+            dataclasses.replace(block, references=tuple(candidates[id(block)]))
+            if id(block) in candidates and follows_numbering(candidates[id(block)], *titles) else block
+            for block in section.blocks
+        ))
+        for section in changes
+    ]
 
 
 def _mark_moves_and_duplicates(

@@ -35,6 +35,8 @@ class BlockChange:
         moved: the block only changed place (within its section, or to another one).
         duplicate: a removed block whose exact words stay elsewhere in the new text.
         lang: the language of the texts (a locale code; rules read their word lists by it).
+        references: (old, new) numbers of cross-references that changed and follow the
+            document's own numbering (see :mod:`redline.diff.references`).
     """
 
     old: str | None
@@ -45,6 +47,7 @@ class BlockChange:
     moved: bool = False
     duplicate: bool = False
     lang: str = "en"
+    references: tuple[tuple[str, str], ...] = ()
 
     @property
     def title(self) -> str:
