@@ -13,7 +13,9 @@ EXTENSIONS = ["attr_list", "tables", "admonition"]
 
 SOURCES = {
     "setext": "Privacy\n=======\n\nIntro.\n\nSharing\n-------\nWe share data.\nMore.\n---\n",
-    "admonition": '!!! note "Heads up"\n    We do not sell data.\n    Ever.\n\n    - not even to partners\n\nAfter.\n',
+    "admonition": (
+        '!!! note "Heads up"\n    We do not sell data.\n    Ever.\n\n    - not even to partners\n\nAfter.\n'
+    ),
     "blockquote": "> We keep logs\n> for a year.\n>\n> - and delete them\n\nAfter.\n",
     "table-without-outer-pipes": "Data | Period\n--- | ---\nLogs | 1 year\nBills \\| invoices | 7 years\n",
 }
@@ -58,7 +60,10 @@ def test_kinds_and_texts() -> None:
 def test_realigned_pipeless_table_with_one_new_row() -> None:
     """A table without outer pipes, re-padded, with one new row: one added row, material."""
     old = "# P\n\n## Recipients\n\nName | Country\n--- | ---\nAcme | DE\nBeta | FR\n"
-    new = "# P\n\n## Recipients\n\nName    | Country\n------- | -------\nAcme    | DE\nBeta    | FR\nGamma   | US\n"
+    new = (
+        "# P\n\n## Recipients\n\nName    | Country\n------- | -------\n"
+        "Acme    | DE\nBeta    | FR\nGamma   | US\n"
+    )
     diff = diff_documents(old, new)
     changes = [(b.old, b.new) for s in diff.sections for b in s.blocks]
     assert changes == [(None, "Gamma | US")]
