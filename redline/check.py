@@ -16,9 +16,18 @@ def find_problems(sources: Sources) -> list[Issue]:
     problems = list(sources.issues)
     if any(not i.where.endswith(".po") and ".po:" not in i.where for i in sources.issues):
         return problems  # invalid data: rendering would only repeat the same errors
+    problems.extend(_markup(sources))
     problems.extend(_untranslated(sources))
     problems.extend(_render_errors(sources))
     return problems
+
+
+def _markup(sources: Sources) -> Iterator[Issue]:
+    from redline.load.structure import markup_problems
+
+    for policy in sources.policies.values():
+        for where, what, fix in markup_problems(policy.blocks, policy.path):
+            yield Issue(where, what, fix)
 
 
 def _untranslated(sources: Sources) -> Iterator[Issue]:

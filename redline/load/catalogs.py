@@ -166,13 +166,26 @@ def _read_whole(raw: bytes, path: str, locale: str) -> list[tuple[str, str, bool
             continue
         line = int(getattr(message, "lineno", 0) or 0)
         string = message.string if isinstance(message.string, str) else ""
-        differs = bool(string) and placeholders(string) != placeholders(message.id)
+        differs = bool(string) and translation_differs(message.id, string)
         messages.append((message.id, string, message.fuzzy, line, differs))
     return messages
 
 
+def translation_differs(msgid: str, msgstr: str) -> bool:
+    """True when a translation drops or adds placeholders, or breaks its block's structure."""
+    from redline.load.structure import structure_differs
+
+    return placeholders(msgstr) != placeholders(msgid) or structure_differs(msgid, msgstr) is not None
+
+
 def _placeholder_issue(path: str, line: int, msgid: str, msgstr: str) -> Issue:
+    from redline.load.structure import structure_differs
+
     want, got = placeholders(msgid), placeholders(msgstr)
+    if want == got:
+        broken = structure_differs(msgid, msgstr)
+        return Issue(f"{path}:{line}", f"translation {broken}",
+                     "keep the source block's table cells (|) and links; style belongs in the theme")
     missing = sorted((want - got).elements())
     extra = sorted((got - want).elements())
     parts = []

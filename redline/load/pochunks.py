@@ -102,7 +102,7 @@ def _parse(raw: bytes, locale: str) -> Chunk | None:
 
 
 def _babel(chunk: str, locale: str, dangling: bool) -> Chunk | None:
-    from redline.load.catalogs import check_po_syntax, placeholders
+    from redline.load.catalogs import check_po_syntax, translation_differs
 
     try:
         check_po_syntax(chunk, "chunk")
@@ -116,6 +116,6 @@ def _babel(chunk: str, locale: str, dangling: bool) -> Chunk | None:
         if not message.id or not isinstance(message.id, str):
             continue
         string = message.string if isinstance(message.string, str) else ""
-        differs = bool(string) and placeholders(string) != placeholders(message.id)
+        differs = bool(string) and translation_differs(message.id, string)
         messages.append((message.id, string, message.fuzzy, int(message.lineno or 0), differs))
     return Chunk(tuple(messages), chunk.count("\n") + 1, dangling)
