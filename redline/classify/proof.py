@@ -9,7 +9,9 @@ reads as a new one. What they cannot prove goes on to the meaning rules.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable
 
 from redline.classify.context import found, quote
 from redline.classify.editorial import (
@@ -27,7 +29,7 @@ from redline.classify.editorial import (
 )
 from redline.classify.findings import Finding
 from redline.classify.languages import words_of
-from redline.diff.canonical import canonical, mask_placeholders, same_words, visible, words
+from redline.diff.canonical import canonical, drop_invisible, mask_placeholders, same_words, visible, words
 from redline.diff.sections import BlockChange
 
 _MONTHS = (
@@ -86,9 +88,27 @@ def form_only(change: BlockChange) -> Finding | None:
         finding = rule(change)
         if finding is not None:
             return finding  # the one kind of difference, said the way the editorial rules say it
-    kinds = [STYLE_NAMES[name] for name, step in STYLES if step(old) != step(new)]
-    kinds = kinds or ["invisible characters"]
-    return found("style", False, f"form only ({', '.join(kinds)}): {span(old, new)}", change)
+    return found("style", False, f"form only ({', '.join(_kinds(old, new))}): {span(old, new)}", change)
+
+
+AMPERSAND_WORD_RE = re.compile(r"\s+(?:&|&amp;)\s+")
+#: Each kind of form-only difference, and a step that forgets it alone.
+KINDS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("invisible characters", drop_invisible),
+    ("'&' for 'and'", lambda text: AMPERSAND_WORD_RE.sub(" and ", text)),
+    *((STYLE_NAMES[name], step) for name, step in STYLES),
+    ("hyphens", lambda text: text.replace("-", "")),
+)
+
+
+def _kinds(old: str, new: str) -> list[str]:
+    """The kinds of difference whose step alone brings the two texts closer."""
+    base = difflib.SequenceMatcher(None, old, new, autojunk=False).ratio()
+    kinds = [
+        name for name, step in KINDS
+        if difflib.SequenceMatcher(None, step(old), step(new), autojunk=False).ratio() > base
+    ]
+    return kinds or ["punctuation"]
 
 
 def date_line(change: BlockChange) -> Finding | None:

@@ -62,7 +62,7 @@ def diff_documents(old: str, new: str) -> DocumentDiff:
     changes = _mark_references(changes, old_sections, new_sections)
     meta = front_matter_changes(old_meta, new_meta)
     if meta:
-        changes.insert(0, SectionChange(FRONT_MATTER_ID, "", "modified", meta))
+        changes.insert(0, SectionChange(FRONT_MATTER_ID, "front matter", "modified", meta))
     return DocumentDiff(tuple(changes), layout_change(old_body, new_body))
 
 
