@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -111,8 +112,10 @@ def synthetic_policy(size: int = 100_000) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def time_compare(best_of: int = 3) -> tuple[int, float]:
-    """Time ``redline compare --format json`` (a fresh process) on a 100 KB policy with one word changed."""
+def time_compare(best_of: int = 3) -> tuple[int, float, float]:
+    """Time ``redline compare --format json`` (a fresh process) on a 100 KB policy with one word
+    changed: (bytes, best wall seconds, best CPU seconds of the process). CPU time is what the
+    command costs; wall time also counts waiting for a busy machine."""
     old = synthetic_policy()
     new = old.replace("You may ask us to delete it.", "You may ask us to erase it.", 1)
     redline = Path(sys.executable).with_name("redline")
@@ -120,13 +123,16 @@ def time_compare(best_of: int = 3) -> tuple[int, float]:
         paths = [Path(tmp, "old.md"), Path(tmp, "new.md")]
         for path, text in zip(paths, (old, new), strict=True):
             path.write_text(text, encoding="utf-8")
-        times = []
+        walls, cpus = [], []
         for _ in range(best_of):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run([str(redline), "compare", "--format", "json", *map(str, paths)], check=True,
                            capture_output=True)
-            times.append(time.perf_counter() - start)
-    return len(old.encode()), min(times)
+            walls.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return len(old.encode()), min(walls), min(cpus)
 
 
 def main(argv: list[str]) -> int:
@@ -140,8 +146,9 @@ def main(argv: list[str]) -> int:
         print(table(score(corpus)))
     else:
         print(f"no corpus at {corpus} (pass a path or set REDLINE_CORPUS): scoring skipped")
-    size, seconds = time_compare()
-    print(f"\nredline compare on a {size // 1000} KB policy: {seconds:.2f} s (best of 3, fresh process)")
+    size, wall, cpu = time_compare()
+    print(f"\nredline compare on a {size // 1000} KB policy: {wall:.2f} s wall, {cpu:.2f} s CPU"
+          " (best of 3, fresh process)")
     return 0
 
 
