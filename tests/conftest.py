@@ -90,3 +90,19 @@ def git_project(tmp_path: Path) -> Iterator[GitProject]:
 def empty_git_project(tmp_path: Path) -> Iterator[GitProject]:
     """An empty repository on branch main."""
     yield make_project(tmp_path / "repo", example=False)
+
+
+#: modules whose tests build sites with MkDocs, run git histories through the build or drive a
+#: browser: marked ``slow`` (``pytest -m "not slow"`` leaves them out)
+SLOW_MODULES = frozenset({
+    "test_determinism.py", "test_init.py", "test_page_size.py", "test_parallel_build.py",
+    "test_plain_mkdocs.py", "test_site.py", "test_search_browser.py", "test_site_browser.py",
+    "test_bench_generator.py", "test_git_faults.py", "test_history.py", "test_workflows.py",
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of :data:`SLOW_MODULES` ``slow``."""
+    for item in items:
+        if item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

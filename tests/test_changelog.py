@@ -20,7 +20,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from redline.notices.schema import NOTICES_SCHEMA, load_schema
+from redline.load.schemas import NOTICES_SCHEMA, load_schema
 from tests.conftest import GitProject, make_project
 from tests.gitcases import GOLDEN, SUBPROCESSORS, edit, redline, scripted_history, with_templates
 from tests.golden import check_golden

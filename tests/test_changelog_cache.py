@@ -7,8 +7,6 @@ them between runs must be seen, and a damaged cache must only cost time.
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import json
 import sqlite3
 from pathlib import Path
@@ -17,9 +15,10 @@ from typing import Any
 import pytest
 
 from redline.errors import RedlineError
-from redline.notices import content, emails, parallel, store
-from redline.notices.schema import check_notices
+from redline.load.schemas import check_notices
+from redline.notices import content, store
 from redline.notices.wording import package_dir
+from redline.publish import emails, parallel
 from redline.render.cache import RenderCache
 from tests.conftest import GitProject, make_project
 from tests.gitcases import DNT_RECORD, PRIVACY, REWORD, edit, redline, scripted_history, with_templates
@@ -232,10 +231,3 @@ def test_schema_errors_name_the_notice(tmp_path: Path) -> None:
         check_notices(document, cache.facts)
     assert raised.value.what.startswith("notices do not match notices.schema.json at notices/0: ")
     assert cache.facts.changed == {}
-
-
-@pytest.mark.parametrize("module", ["redline.notices.store", "redline.notices.versions"])
-def test_doctests(module: str) -> None:
-    """The examples in the notice cache's docstrings hold."""
-    result = doctest.testmod(importlib.import_module(module))
-    assert (result.failed, result.attempted > 0) == (0, True)

@@ -313,7 +313,7 @@ def test_broken_entry_point_is_a_redline_error(plugins: list[FakeEntryPoint]) ->
     plugins.append(FakeEntryPoint("broken", ImportError("No module named 'acme'")))
     with pytest.raises(RedlineError) as error:
         default_rules()
-    assert error.value.format_message() == (
+    assert error.value.message == (
         "entry point 'broken' = 'plugin:broken' (group redline.rules): cannot load materiality rule: "
         "No module named 'acme'\n  fix: install the package that provides it, or remove the entry point"
     )

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from redline.classify import classify
 from redline.cli import main
+from redline.compare.formats import Report, render
 from redline.diff import diff_facts
-from redline.publish.report import Report, render
 from tests.golden import check_golden
 
 CASES = Path(__file__).parent / "compare"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
 import pytest
 
 from redline.diff import BlockChange, SectionChange, diff_documents, diff_facts, diff_sections, word_diff
@@ -231,18 +228,3 @@ def test_diff_documents_keeps_html_blocks_and_reports_layout() -> None:
         "whitespace",
         "none",
     )
-
-
-DOCTESTED = [
-    "redline.diff.align", "redline.diff.documents", "redline.diff.durations", "redline.diff.facts",
-    "redline.diff.sections", "redline.diff.text", "redline.diff.words", "redline.classify.context",
-    "redline.classify.countries", "redline.classify.editorial", "redline.classify.periods",
-    "redline.classify.topics", "redline.publish.report",
-]
-
-
-@pytest.mark.parametrize("module", DOCTESTED)
-def test_doctests(module: str) -> None:
-    """The examples in the diff and classify helpers' docstrings hold."""
-    result = doctest.testmod(importlib.import_module(module))
-    assert (result.failed, result.attempted > 0) == (0, True)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from redline.notices.gate import add_duration
+from redline.compare.gate import add_duration
 from tests.conftest import GitProject
 from tests.gitcases import (
     LIMITS,

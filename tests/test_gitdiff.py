@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import json
 import subprocess
 from pathlib import Path
@@ -313,14 +311,6 @@ def test_spelling_rule(old: str, new: str, reason: str | None) -> None:
     finding = spelling(BlockChange(old, new, "paragraph", "s"))
     assert (finding.reason if finding else None) == reason
     assert one_keystroke("form", "from") and not one_keystroke("from", "from")
-
-
-@pytest.mark.parametrize("module", [
-    "redline.trace", "redline.classify.spelling", "redline.notices.model", "redline.notices.serialize",
-    "redline.notices.locales", "redline.notices.gate"])
-def test_doctests(module: str) -> None:
-    """The examples in the docstrings of the change-detection modules run."""
-    assert doctest.testmod(importlib.import_module(module)).failed == 0
 
 
 def test_example_repository_diffs_clean(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ from babel.messages.pofile import read_po
 
 from redline.errors import RedlineError
 from redline.load import memo
-from redline.load.catalogs import parse_catalog, placeholders
+from redline.load.catalogs import parse_catalog
 from redline.load.pochunks import read_messages
+from redline.load.posyntax import placeholders
 from redline.load.snapshot import MemorySnapshot
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'

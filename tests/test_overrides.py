@@ -7,7 +7,7 @@ import json
 import pytest
 
 from redline.classify.findings import Finding, Verdict
-from redline.overrides import ChangeRecord, judge
+from redline.classify.overrides import ChangeRecord, judge
 from tests.conftest import GitProject
 from tests.gitcases import GOLDEN, NARROWER, PRIVACY, REWORD, diff, edit, start, typo
 from tests.golden import check_golden

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import hashlib
 import os
 from pathlib import Path
@@ -149,9 +148,3 @@ def test_workers_are_never_forked_from_a_threaded_process(monkeypatch: pytest.Mo
     threaded = jobs.start_method()
     monkeypatch.setattr(jobs.multiprocessing, "get_all_start_methods", lambda: ["spawn", "fork"])
     assert (alone, threaded, jobs.start_method()) == ("fork", "spawn", "spawn")
-
-
-def test_jobs_doctests() -> None:
-    """The examples in the worker-count docstrings hold."""
-    result = doctest.testmod(jobs)
-    assert (result.failed, result.attempted > 0) == (0, True)

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 
 from redline.classify import classify
 from redline.classify.findings import Verdict
+from redline.compare.changeset import compare_sides
 from redline.config import Project
 from redline.diff import DocumentDiff, diff_documents
 from redline.load.snapshot import MemorySnapshot
 from redline.load.sources import load_sources
-from redline.notices.changeset import compare_sides
 from redline.render.cache import RenderCache
 
 FAST = settings(max_examples=40, deadline=None)

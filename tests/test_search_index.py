@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from redline import mkdocs_plugin
 from redline.mkdocs_plugin import utf8_index
 from tests.sitehistory import Sites, page, sites
 
@@ -83,9 +81,3 @@ def test_utf8_index_keeps_an_index_it_cannot_encode() -> None:
     """A lone surrogate has no UTF-8 form: the escaped index is kept as it was."""
     escaped = b'{"docs":[{"text":"\\ud800"}]}'
     assert utf8_index(escaped) == escaped
-
-
-def test_plugin_doctests() -> None:
-    """The examples in the plugin's docstrings hold."""
-    result = doctest.testmod(mkdocs_plugin)
-    assert (result.failed, result.attempted > 0) == (0, True)

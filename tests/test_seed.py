@@ -11,7 +11,7 @@ from redline.load.sources import load_sources
 from redline.render.render import render_policy
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "privacy-policy.txt"
+SEED = Path(__file__).resolve().parent / "data" / "seed" / "privacy-policy.txt"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HIDDEN = "[email protected]"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from redline.compare.formats import FORMATS, Format
 from redline.errors import RedlineError
-from redline.publish.report import FORMATS, Format
 
 #: How a file can fail to open: (what to say, how to fix it).
 READ_ERRORS: dict[type[OSError], tuple[str, str]] = {
@@ -41,8 +41,8 @@ def command(old: Path, new: Path, fmt: Format, lang: str | None) -> None:
     """
     from redline.classify import classify
     from redline.classify.languages import document_language
+    from redline.compare.formats import Report, render
     from redline.diff import diff_documents
-    from redline.publish.report import Report, render
 
     old_text, new_text = read_markdown(old), read_markdown(new)
     diff = diff_documents(old_text, new_text)

@@ -65,19 +65,14 @@ def _same_template(old: Path, new: Path) -> bool:
 @project_option
 def extract(project_dir: Path | None) -> None:
     """Write locales/messages.pot from the policies and data (kept as is when nothing changed)."""
-    import os
-    import tempfile
+    from redline.publish.atomic import replacing
 
     project = open_project(project_dir)
     pot = project.root / _pot(project.locales_dir)
-    handle, temporary = tempfile.mkstemp(dir=pot.parent, suffix=".pot.tmp")
-    os.close(handle)
-    try:
-        _extract_to(project, temporary)
-        if not _same_template(pot, Path(temporary)):
-            os.replace(temporary, pot)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with replacing(pot) as temporary:
+        _extract_to(project, str(temporary))
+        if _same_template(pot, temporary):
+            temporary.unlink()
 
 
 @command.command("update")

@@ -13,24 +13,21 @@ again (the per-notice texts are cached too, for the runs where only a few notice
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from redline.config import Project
-from redline.notices.emails import NoticeTemplates
-from redline.notices.feeds import FeedSite, atom_feed, json_feed
+from redline.load.schemas import check_notices, schema_digest
 from redline.notices.model import Notice, notices_document
-from redline.notices.schema import check_notices, schema_digest
+from redline.publish.atomic import write_atomic
+from redline.publish.emails import NoticeTemplates
+from redline.publish.feeds import FeedSite, atom_feed, json_feed
 from redline.render.facts import Facts
 from redline.render.inputs import as_json, digest
 from redline.render.store import compress, decompress
 
 #: bump when what :func:`changelog_files` keeps changes shape
 FILES_FORMAT = "changelog-files-1"
-#: how a temporary file is created: new (never an existing file or a link), write only
-EXCLUSIVE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
 
 
 def notices_json(notices: Sequence[Notice], project: Project, site: FeedSite,
@@ -104,28 +101,5 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[str]:
     for folder in dict.fromkeys((out / name).parent for name in changed):
         folder.mkdir(parents=True, exist_ok=True)
     for name in changed:
-        _replace(out / name, files[name])
+        write_atomic(out / name, files[name])
     return changed
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _replace(path, text)
-
-
-def _replace(path: Path, text: str) -> None:
-    # a name of this process's own, opened exclusively (mkstemp's random names cost more than the
-    # write of a small file); one left by a crashed process of the same id falls back to mkstemp
-    temporary = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
-    try:
-        handle = os.open(temporary, EXCLUSIVE, 0o600)  # the mode mkstemp gives
-    except FileExistsError:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -10,20 +10,27 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import jsonschema
 
 from redline.errors import RedlineError
-
-if TYPE_CHECKING:
-    from redline.render.facts import Facts
 
 #: Where schemas are looked up: inside the package (an installed wheel), then the source checkout.
 SCHEMA_DIRS = (Path(__file__).resolve().parent.parent / "schemas",
                Path(__file__).resolve().parent.parent.parent / "schemas")
 NOTICES_SCHEMA = "notices.schema.json"
 CHANGE_RECORD_SCHEMA = "change-record.schema.json"
+
+
+class Facts(Protocol):
+    """Where notices already found valid are remembered (the render cache's facts fit)."""
+
+    def get(self, key: str) -> Any:
+        """The fact recorded under ``key``, or None."""
+
+    def put(self, key: str, value: Any) -> None:
+        """Record ``value`` under ``key``."""
 
 
 @cache

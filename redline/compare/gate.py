@@ -18,8 +18,8 @@ from redline.errors import RedlineError
 from redline.load.formats import Duration, is_duration
 
 if TYPE_CHECKING:  # annotations only: the notice dates (add_duration) need no comparison engine
+    from redline.compare.changeset import ChangeSet, PolicyChange
     from redline.load.sources import Sources
-    from redline.notices.changeset import ChangeSet, PolicyChange
 
 NOTICE_FACT = ("limits", "change_notice")
 Problem = Literal["ok", "unchanged", "too-early", "removed"]

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from redline.notices.emails import NoticeTemplates, day_text
 from redline.notices.model import Notice
+from redline.publish.emails import NoticeTemplates, day_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from redline.classify.overrides import check_applied, new_records
+from redline.compare.changeset import ChangeSet, compare_sides
+from redline.compare.gate import evaluate, notice_period
+from redline.compare.report import DiffReport
 from redline.config import Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Repository
 from redline.load.snapshot import Snapshot, WorkTree
 from redline.load.sources import Sources, load_sources
-from redline.notices.changeset import ChangeSet, compare_sides
-from redline.notices.gate import evaluate, notice_period
-from redline.notices.report import DiffReport
-from redline.overrides import check_applied, new_records
 from redline.render.cache import RenderCache
 from redline.sections import sections_from_blocks
 

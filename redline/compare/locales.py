@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from redline.compare.pairing import PolicyPair
 from redline.diff import SectionChange, diff_documents
 from redline.load.catalogs import catalog_path
 from redline.load.sources import Sources
-from redline.notices.pairing import PolicyPair
 from redline.render.cache import RenderCache, input_key
 from redline.render.render import Rendered
 from redline.render.translate import FALLBACK_CLOSE, FALLBACK_OPEN

@@ -24,11 +24,9 @@ from typing import Any
 
 from redline.classify import classify
 from redline.classify.findings import UNEXPLAINED, Finding, Verdict
-from redline.diff import DocumentDiff, FactChange, SectionChange, diff_documents, diff_facts
-from redline.errors import RedlineError
-from redline.load.policy import PolicySource
-from redline.load.sources import Sources
-from redline.notices.locales import (
+from redline.classify.overrides import ChangeRecord, Judgement, judge
+from redline.compare.formats import Report
+from redline.compare.locales import (
     LocaleChange,
     Renderings,
     has_catalog,
@@ -37,9 +35,11 @@ from redline.notices.locales import (
     render_sides,
     titles,
 )
-from redline.notices.pairing import PolicyPair, pair_policies
-from redline.overrides import ChangeRecord, Judgement, judge
-from redline.publish.report import Report
+from redline.compare.pairing import PolicyPair, pair_policies
+from redline.diff import DocumentDiff, FactChange, SectionChange, diff_documents, diff_facts
+from redline.errors import RedlineError
+from redline.load.policy import PolicySource
+from redline.load.sources import Sources
 from redline.render.cache import RenderCache
 from redline.trace import Trace, trace_policy
 

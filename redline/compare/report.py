@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.classify.findings import Finding, Verdict
-from redline.notices.changeset import ChangeSet, PolicyChange
-from redline.notices.gate import Gate, GateCheck
-from redline.notices.serialize import override_json, plain, reason_json
-from redline.publish.report import Format, cell, headline, html_block, section_json, show, text_block
+from redline.compare.changeset import ChangeSet, PolicyChange
+from redline.compare.formats import Format, cell, headline, html_block, section_json, show, text_block
+from redline.compare.gate import Gate, GateCheck
+from redline.compare.serialize import override_json, plain, reason_json
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,12 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from redline.config import Project
 from redline.errors import RedlineError
 from redline.jobs import JOBS_ENV, start_method, worker_count
+from redline.notices.build import Setting, notices_of
 from redline.notices.wording import Wording
-
-if TYPE_CHECKING:
-    from redline.notices.build import Setting
 
 #: notices missing from the cache below which starting processes costs more than it saves
 PREFILL_FROM = 40
@@ -55,9 +52,8 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
 def fill(task: Task) -> None:
     """Worker: the notices of versions ``start:stop``, their texts and schema checks, into the cache."""
     from redline import gitio
-    from redline.notices.build import Setting, notices_of
-    from redline.notices.emails import NoticeTemplates
-    from redline.notices.schema import notice_errors
+    from redline.load.schemas import notice_errors
+    from redline.publish.emails import NoticeTemplates
     from redline.render.cache import RenderCache
 
     project, ref, site_url, wording, directory, start, stop = task

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from redline.classify.findings import Finding
-from redline.overrides import Applied, Judgement
-from redline.publish.report import finding_json
+from redline.classify.overrides import Applied, Judgement
+from redline.compare.formats import finding_json
 
 
 def plain(value: Any) -> Any:
