@@ -46,6 +46,10 @@ CASES = [
     ("de", "Daten", "Zuletzt aktualisiert: 3. März 2026", "Zuletzt aktualisiert: 9. April 2026",
      False, "date-only"),
     ("de", "Daten", "Wir nutzen Google & Microsoft.", "Wir nutzen Google und Microsoft.", False, "style"),
+    ("en", "Sub-processors", "We use these vendors.",
+     "*Last updated: July 18, 2022*\n\nWe use these vendors.", False, "date-only"),
+    ("es", "Encargados", "Usamos estos proveedores.",
+     "*Última actualización: 18 de julio de 2022*\n\nUsamos estos proveedores.", False, "date-only"),
     ("ja", "データ", "データを販売しません。", "データを販売します。", True, "unexplained"),
 ]
 
@@ -131,3 +135,21 @@ def test_cross_reference_follows_numbering(old: str, new: str, material: bool) -
     points at another existing clause is not."""
     diff = diff_documents(old, new)
     assert classify(diff.sections, layout=diff.layout, lang="es").material is material
+
+
+@pytest.mark.parametrize(
+    ("lang", "old", "new", "material", "category"),
+    [
+        ("en", "Cookies", "Cookies and similar technologies", False, "heading-renamed"),
+        ("en", "Sharing", "Sharing with Acme Analytics", True, "new-recipient"),
+        ("es", "Cookies", "Cookies y tecnologías similares", False, "heading-renamed"),
+        ("es", "Datos que no vendemos", "Datos que vendemos", True, "meaning-word"),
+    ],
+)
+def test_heading_renamed(lang: str, old: str, new: str, material: bool, category: str) -> None:
+    """A reworded heading over unchanged text is editorial, unless it names a recipient
+    or drops a negation."""
+    body = "# P\n\n## {}\n\nText under it.\n"
+    diff = diff_documents(body.format(old), body.format(new))
+    verdict = classify(diff.sections, layout=diff.layout, lang=lang)
+    assert (verdict.material, verdict.categories[:1]) == (material, (category,))

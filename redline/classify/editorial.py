@@ -203,3 +203,14 @@ def _strip_countries(run: str) -> str:
 
 def _leftover(run: str) -> bool:
     return any(word.casefold() not in JOINERS for word in _SEPARATORS_RE.split(run) if word)
+
+
+def heading_renamed(change: BlockChange) -> Finding | None:
+    """Editorial: a heading reworded, the text under it unchanged (a heading labels a section;
+    the detectors and meaning rules run first, so a heading that now names a recipient or
+    drops a negation is still material)."""
+    edited = _edited(change)
+    if change.kind != "heading" or edited is None:
+        return None
+    reason = f"heading renamed: {quote(edited[0])} → {quote(edited[1])}"
+    return found("heading-renamed", False, reason, change)

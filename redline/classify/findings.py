@@ -46,6 +46,7 @@ EDITORIAL_CATEGORIES = (
     "repeated-word",
     "re-paragraphed",
     "cross-reference",
+    "heading-renamed",
 )
 
 

@@ -133,6 +133,22 @@ def date_line(change: BlockChange) -> Finding | None:
     return found("date-only", False, f"document date or version only: {span(old, new)}", change)
 
 
+def date_line_added(change: BlockChange) -> Finding | None:
+    """Editorial: a line that only dates the document ("*Last updated: July 18, 2022*") was
+    added or removed — it names no recipient, purpose or right, wherever it stands."""
+    if (change.old is None) == (change.new is None):
+        return None
+    words = words_of(change.lang)
+    text = visible(change.old if change.new is None else change.new or "")
+    if words is None or not DATE_RE.search(text):
+        return None
+    rest = set(canonical(DATE_RE.sub(" ", text), change.lang))
+    if not rest or rest - words.dating:
+        return None
+    what = "removed" if change.new is None else "added"
+    return found("date-only", False, f"date line {what}: {quote(text)}", change)
+
+
 def _version_only(text: str, version_words: frozenset[str]) -> bool:
     tokens = canonical(text)
     return bool(tokens) and tokens[0] in version_words and len(tokens) <= 3
@@ -178,7 +194,8 @@ def cross_reference(change: BlockChange) -> Finding | None:
 
 #: Every proof rule, in order: the first that holds settles the change.
 PROOF_RULES = (
-    moved_or_duplicate, no_words, page_metadata, form_only, repeated_word, date_line, cross_reference,
+    moved_or_duplicate, no_words, page_metadata, form_only, repeated_word, date_line, date_line_added,
+    cross_reference,
 )
 
 

@@ -54,6 +54,7 @@ TEXT_RULES: list[TextRule] = [
     periods.shorter_retention,
     editorial.removed_recipient,
     editorial.removed_destination,
+    editorial.heading_renamed,
     editorial.style,
 ]
 
