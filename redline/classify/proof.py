@@ -139,7 +139,7 @@ def date_line_added(change: BlockChange) -> Finding | None:
     if (change.old is None) == (change.new is None):
         return None
     words = words_of(change.lang)
-    text = visible(change.old if change.new is None else change.new or "")
+    text = visible((change.old if change.new is None else change.new) or "")
     if words is None or not DATE_RE.search(text):
         return None
     rest = set(canonical(DATE_RE.sub(" ", text), change.lang))
