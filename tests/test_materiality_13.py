@@ -34,6 +34,8 @@ CASES = [
      False, "last-updated-date-only"),
     ("en", "Notes", "Effective as of 12 June 2026", "Effective as of 1 July 2026", False, "date-only"),
     ("en", "Notes", "Version 4.2.0", "Version 4.2.1", False, "date-only"),
+    ("en", "Notes", "Last updated March 1, 2024. Logs are kept 30 days.",
+     "Last updated May 2, 2024. Logs are kept 60 days.", True, "longer-retention"),
     ("en", "Notes", "The EU and and the UK.", "The EU and the UK.", False, "repeated-word"),
     ("es", "Datos", "No vendemos sus datos.", "Vendemos sus datos.", True, "meaning-word"),
     ("es", "Datos", "Los datos se envían solo en España.", "Los datos se envían.", True, "meaning-word"),

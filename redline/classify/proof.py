@@ -49,7 +49,10 @@ DATE_RE = re.compile(
 #: Longest line (in words) that counts as a date line rather than prose that holds a date.
 DATE_LINE_WORDS = 30
 SETTING_RE = re.compile(r"[-+]?\d+(?:\.\d+)?|true|false|yes|no|none", re.I)
-VERSION_RE = re.compile(r"\d+(?:\.\d+)*")
+#: A document version number, after its word: only that number is masked, never others.
+VERSION_RE = re.compile(
+    r"\b((?:version|versión|fassung|révision|revision|rev|v)\.?\s*)\d+(?:\.\d+)*(?:[-.]\w+)?", re.I
+)
 
 
 def moved_or_duplicate(change: BlockChange) -> Finding | None:
@@ -122,7 +125,7 @@ def date_line(change: BlockChange) -> Finding | None:
     if (said := last_updated_date(change)) is not None:
         return said
     old, new = visible(change.old), visible(change.new)
-    masked = [VERSION_RE.sub("<n>", DATE_RE.sub("<date>", text)) for text in (old, new)]
+    masked = [VERSION_RE.sub(r"\1<n>", DATE_RE.sub("<date>", text)) for text in (old, new)]
     tokens = canonical(masked[0], change.lang)
     if old == new or not same_words(masked[0], masked[1], change.lang) or len(tokens) > DATE_LINE_WORDS:
         return None
