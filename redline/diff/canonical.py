@@ -31,7 +31,8 @@ EMAIL_PLACEHOLDER_RE = re.compile(
     r"\[\\?\[email(?:\s|\u00a0|&nbsp;)+protected\\?\]\]\([^)]*/cdn-cgi/l/email-protection[^)]*\)", re.I
 )
 #: A number keeps its inner separators ("1.5", "2,000", "14.4"): changing them changes it.
-TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+#: Currency, percent and comparison signs are words too: "$5" and "€5", "5" and "5%" differ.
+TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*\+?|[^\W\d_]+(?:['’][^\W\d_]+)*|[%$€£¥₹≤≥]")
 STRIKE_RE = re.compile(r"~~(.+?)~~")
 AMPERSAND_RE = re.compile(r"(?<=\s)&(?=\s)|&amp;")
 INNER_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
@@ -106,8 +107,8 @@ def same_words(old: str, new: str, lang: str = "en") -> bool:
 
     >>> same_words("an e-mail address", "an email address"), same_words("opt out", "opt-out")
     (True, True)
-    >>> same_words("for 8 days", "for 80 days")
-    False
+    >>> same_words("for 8 days", "for 80 days"), same_words("costs $5", "costs €5"), same_words("13+", "13")
+    (False, False, False)
     """
     if EMAIL_PLACEHOLDER_RE.search(old) or EMAIL_PLACEHOLDER_RE.search(new):
         # The page showed a placeholder, not an address: any address may stand for it.
