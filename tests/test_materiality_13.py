@@ -52,6 +52,11 @@ CASES = [
      "*Last updated: July 18, 2022*\n\nWe use these vendors.", False, "date-only"),
     ("es", "Encargados", "Usamos estos proveedores.",
      "*Última actualización: 18 de julio de 2022*\n\nUsamos estos proveedores.", False, "date-only"),
+    ("fr", "Partage", "Nous ne vendons pas vos données.", "Nous vendons vos données.", True, "meaning-word"),
+    ("fr", "Partage", "Dernière mise à jour : 3 mars 2026", "Dernière mise à jour : 9 avril 2026",
+     False, "date-only"),
+    ("fr", "Partage", "Nous partageons vos données uniquement en France.", "Nous partageons vos données.",
+     True, "meaning-word"),
     ("ja", "データ", "データを販売しません。", "データを販売します。", True, "unexplained"),
 ]
 
