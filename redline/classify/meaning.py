@@ -18,6 +18,7 @@ from redline.classify.findings import Finding
 from redline.classify.languages import words_of
 from redline.diff.canonical import canonical
 from redline.diff.sections import BlockChange
+from redline.diff.text import FALLBACK_TAG_RE
 
 #: Inline HTML whose attributes can hide, show or restyle words.
 RESTYLING_TAG_RE = re.compile(r"<[A-Za-z][\w-]*\b[^>]*\b(?:class|style|hidden|aria-hidden)\b[^>]*>", re.I)
@@ -25,8 +26,8 @@ RESTYLING_TAG_RE = re.compile(r"<[A-Za-z][\w-]*\b[^>]*\b(?:class|style|hidden|ar
 
 def restyling_markup(change: BlockChange) -> Finding | None:
     """Material: inline HTML that can hide or restyle words was added, removed or changed."""
-    old = Counter(RESTYLING_TAG_RE.findall(change.old or ""))
-    new = Counter(RESTYLING_TAG_RE.findall(change.new or ""))
+    old = Counter(RESTYLING_TAG_RE.findall(FALLBACK_TAG_RE.sub("", change.old or "")))
+    new = Counter(RESTYLING_TAG_RE.findall(FALLBACK_TAG_RE.sub("", change.new or "")))
     if old == new:
         return None
     tag = next(iter((new - old) or (old - new)))

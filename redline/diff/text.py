@@ -35,6 +35,9 @@ TAG_RE = re.compile(
     r"(?![^>]*\b(?:class|style|hidden|aria-hidden|id|title)\b)[^>]*>",
     re.I,
 )
+#: Redline's own marker around an untranslated block shown in English (render/translate.py):
+#: it tells the language, it hides and restyles nothing.
+FALLBACK_TAG_RE = re.compile(r'<span class="redline-fallback"(?: (?:lang|dir)="[\w-]+")*>')
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 INLINE_LINK_RE = re.compile(r"(!?\[[^\]]*\])\(\s*(<[^>]*>|[^)\s]*)(?:\s+[\"'(][^)]*)?\)")
 REF_LINK_RE = re.compile(r"(\[[^\]]+\])\[[^\]]*\]")
@@ -82,7 +85,7 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("~~We sell data~~")
     '~~We sell data~~'
     """
-    text = TAG_RE.sub("", text)
+    text = TAG_RE.sub("", FALLBACK_TAG_RE.sub("", text))
     text = CODE_RE.sub(lambda m: m.group(2).strip(), text)
     previous = None
     while previous != text:
