@@ -23,10 +23,12 @@ def find_problems(sources: Sources) -> list[Issue]:
 
 
 def _markup(sources: Sources) -> Iterator[Issue]:
-    from redline.load.structure import markup_problems
+    from redline.load.structure import construct_problems, markup_problems
 
     for policy in sources.policies.values():
         for where, what, fix in markup_problems(policy.blocks, policy.path):
+            yield Issue(where, what, fix)
+        for where, what, fix in construct_problems(policy.body, policy.body_line, policy.path):
             yield Issue(where, what, fix)
 
 

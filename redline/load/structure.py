@@ -91,3 +91,34 @@ def markup_problems(blocks: tuple[Block, ...], path: str) -> Iterator[tuple[str,
                 "write it as Markdown (**bold**, *italic*, [link](url)); allowed tags: "
                 + ", ".join(sorted(ALLOWED_TAGS)) + ", without class, style or hidden",
             )
+
+
+FENCE_LINE_RE = re.compile(r"^[ \t]*(```|~~~)")
+CONTAINER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|^(?:!!!|\?\?\?\+?)[ \t]|^[ \t]{4}|^\t")
+FOOTNOTE_RE = re.compile(r"\[\^[^\]]+\]")
+
+
+def construct_problems(body: str, first_line: int, path: str) -> Iterator[tuple[str, str, str]]:
+    """(where, what, fix) for Markdown constructs the diff cannot read and the site would show
+    differently: an indented code block, a footnote (the extension is not enabled)."""
+    fenced, previous = False, ""
+    for offset, line in enumerate(body.splitlines()):
+        where = f"{path}:{first_line + offset}"
+        if FENCE_LINE_RE.match(line):
+            fenced = not fenced
+        elif not fenced and line.strip() and not previous.strip() and line.expandtabs(4).startswith("    "):
+            if not _inside_container(body.splitlines()[:offset]):
+                yield (where, "an indented code block (four spaces) is not read as policy text",
+                       "remove the indentation, or use a fenced code block (```)")
+        elif not fenced and FOOTNOTE_RE.search(line):
+            yield (where, "footnotes are not enabled: the page would show '[^…]' as written",
+                   "write the note as a sentence, or link to a section")
+        previous = line
+
+
+def _inside_container(before: list[str]) -> bool:
+    """True when the last non-blank line above opens or continues a list item or admonition."""
+    for line in reversed(before):
+        if line.strip():
+            return bool(CONTAINER_RE.match(line))
+    return False
