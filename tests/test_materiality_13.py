@@ -93,6 +93,15 @@ def test_exact_duplicate_removed() -> None:
     assert classify(diff.sections, layout=diff.layout).categories == ("duplicate-removed",)
 
 
+def test_item_removed_from_a_negated_list_is_no_duplicate() -> None:
+    """An item struck from a list under a negated heading ("Not shared") widens sharing, even
+    when the same item stays in another list."""
+    head = "# P\n\n## Shared\n\nWe share with:\n\n- Advertisers\n\n## Not shared\n\nWe never share with:\n"
+    old, new = head + "\n- Advertisers\n", head
+    diff = diff_documents(old, new)
+    assert classify(diff.sections, layout=diff.layout).material
+
+
 def test_paragraphs_joined_are_editorial() -> None:
     """Two paragraphs joined into one, same words, is one re-paragraphed finding."""
     old = "# P\n\n## A\n\nWe keep logs.\n\nWe delete them after a year.\n"

@@ -158,6 +158,9 @@ def removed_recipient(change: BlockChange) -> Finding | None:
     """Editorial: a recipient row or item removed, or names struck from a list of recipients."""
     if RECIPIENTS not in topics(change.path) or change.old is None or change.moved:
         return None
+    meaning = words_of(change.lang)
+    if meaning and set(canonical(change.title, change.lang)) & meaning.negations:
+        return None  # a list of whom data is *not* shared with: striking a name widens sharing
     d = delta(change)
     if lexicon.NEGATION.search(d.old) or lexicon.LIMITING.search(" ".join(d.deleted)):
         return None

@@ -26,6 +26,9 @@ Layout = Literal["none", "whitespace", "markup"]
 #: Non-prose blocks whose text a reader may see: diffed with the prose.
 VISIBLE_KINDS = frozenset({"code", "html", "stmt"})
 
+#: A removed block counts as an exact duplicate of one still there from this many words on.
+DUPLICATE_MIN_WORDS = 8
+
 _PIPE_RE = re.compile(r"\s*\|\s*")
 _DASHES_RE = re.compile(r"-{3,}")
 
@@ -128,7 +131,10 @@ def _mark_moves_and_duplicates(
                 marked[id(left)] = dataclasses.replace(left, moved=True)
                 marked[id(arrived)] = dataclasses.replace(arrived, moved=True)
         for left in gone[len(arrivals):]:
-            if after.get(key, 0) >= 1 and before.get(key, 0) > after.get(key, 0):
+            # Only a statement that stands on its own: a list item or row ("Advertisers") takes
+            # its meaning from its list, and the copy left may sit in the opposite list.
+            standalone = left.kind not in ("item", "row") and len(key) >= DUPLICATE_MIN_WORDS
+            if standalone and after.get(key, 0) >= 1 and before.get(key, 0) > after.get(key, 0):
                 marked[id(left)] = dataclasses.replace(left, duplicate=True)
     if not marked:
         return changes
