@@ -75,6 +75,6 @@ def _find(name: str) -> click.Command | None:
 
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT)
-@click.version_option(package_name="redline")
+@click.version_option(package_name="policy-redline")
 def main() -> None:
     """Publish legal policies from git: render per locale, diff, classify, build the site."""

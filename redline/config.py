@@ -100,6 +100,12 @@ def find_root(start: Path) -> Path:
 def load_project(root: Path) -> Project:
     """Read the project settings from ``root/mkdocs.yml`` (and check the files it ``INHERIT``s)."""
     path = root / "mkdocs.yml"
+    if not path.is_file():
+        raise RedlineError(
+            "no mkdocs.yml in this folder", where=str(root),
+            fix="pass --project the folder of a policy repository (the one holding mkdocs.yml), "
+                "or create one with `redline init DIR`",
+        )
     document = _read_config(path)
     _check_inherited(document, path, root)
     settings = document if isinstance(document, dict) else {}
@@ -129,9 +135,16 @@ def _check_inherited(document: Any, path: Path, root: Path, depth: int = 0) -> N
 
 
 def _read_config(path: Path) -> Any:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise RedlineError(f"not valid UTF-8 (byte offset {error.start})", where=f"{path}:{line}",
+                           fix="save the file as UTF-8 in your editor") from None
     try:
         # B506 does not apply: _TolerantLoader is a SafeLoader whose unknown tags become plain values
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # nosec B506
+        document = yaml.load(text, Loader=_TolerantLoader)  # nosec B506
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise RedlineError(f"malformed YAML: {error.problem}", where=f"{path}:{line}") from None

@@ -17,6 +17,7 @@ from mkdocs.config.base import BaseConfigOption, Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from redline.cli import as_click_errors
@@ -26,6 +27,9 @@ from redline.publish.atomic import write_atomic
 from redline.publish.chrome import alternates, finish_html, interface_words
 from redline.publish.pages import SitePage
 from redline.render.safety import sanitize_html
+
+#: Redline's page chrome, shipped in the package: Material blocks, partials and assets.
+THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 
 
 def _option(default: str | list[str] | None) -> BaseConfigOption[Any]:
@@ -59,6 +63,8 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         locale = self._locale
+        add_chrome(config)
+        ui.use_project(Path(config.config_file_path).parent / self.config.locales_dir)
         config.theme["language"] = locale
         config.theme["direction"] = ui.direction(locale)
         config.extra["alternate"] = alternates("", self.locales or [locale], self.site_root)
@@ -74,6 +80,17 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         kept = [f for f in files if Path(f.src_dir or "").resolve() != docs]
         generated = [_file(page, config) for page in self.pages or []]
         return Files(kept + generated)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        # MkDocs names a folder's section after the folder ("Changes", "Privacy"): use the
+        # title of the folder's own page instead, which is in the page's language.
+        titles = {page.path: page.title for page in self.pages or []}
+        for section in _sections(nav.items):
+            own = [titles[c.file.src_uri] for c in section.children if isinstance(c, Page)
+                   and c.file.src_uri in titles and c.file.src_uri.endswith("index.md")]
+            if own:
+                section.title = own[0]
+        return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Defence in depth: policy text comes from pull requests.
@@ -93,6 +110,28 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             write_atomic(index, utf8_index(index.read_bytes()), mode=index.stat().st_mode & 0o777)
+
+
+def _sections(items: list[Any]) -> list[Section]:
+    """Every section of a navigation tree, outer ones first."""
+    found: list[Section] = []
+    for item in items:
+        if isinstance(item, Section):
+            found.extend([item, *_sections(item.children)])
+    return found
+
+
+def add_chrome(config: MkDocsConfig) -> None:
+    """Put Redline's theme folder (banner, versions, language switcher, styles) under the project's.
+
+    The search path becomes: the project's ``custom_dir`` (customising only), Redline's
+    chrome, then Material: every site gets the chrome without copying files, and a project
+    still overrides any template or partial by putting one of the same name in its folder.
+    """
+    dirs: list[str] = config.theme.dirs
+    if THEME_DIR in dirs:
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
 
 
 def _file(page: SitePage, config: MkDocsConfig) -> File:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_PARTS = ("mkdocs.yml", "policies", "locales", "overrides")
+from tests.paths import ROOT
+
+EXAMPLE_PARTS = ("mkdocs.yml", "lint.yml", "policies", "locales", "overrides")
 
 
 @dataclass
@@ -96,8 +97,8 @@ def empty_git_project(tmp_path: Path) -> Iterator[GitProject]:
 #: browser: marked ``slow`` (``pytest -m "not slow"`` leaves them out)
 SLOW_MODULES = frozenset({
     "test_determinism.py", "test_init.py", "test_page_size.py", "test_parallel_build.py",
-    "test_plain_mkdocs.py", "test_site.py", "test_search_browser.py", "test_site_browser.py",
-    "test_bench_generator.py", "test_git_faults.py", "test_history.py", "test_workflows.py",
+    "test_plain_mkdocs.py", "test_pages.py", "test_search_browser.py", "test_site_browser.py",
+    "test_generator.py", "test_git_faults.py", "test_versions.py", "test_workflows.py",
 })
 
 

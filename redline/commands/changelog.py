@@ -34,7 +34,7 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
     """
     from redline import gitio
     from redline.errors import RedlineError
-    from redline.notices.build import Setting, build_notices
+    from redline.notices.build import Setting, build_notices, site_url_warning
     from redline.notices.wording import load_wording
     from redline.publish.parallel import prefill
     from redline.render.cache import project_cache
@@ -42,6 +42,8 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
     if check and out is None:
         raise RedlineError("--check compares the files of --out DIR", fix="pass --out DIR as well")
     project = open_project(project_dir)
+    if (warning := site_url_warning(project)) is not None:
+        click.echo(f"warning: {warning}", err=True)
     setting = Setting(project.site_url, load_wording(project.root), project_cache(project.root))
     repo = gitio.open_repo(project.root)
     try:

@@ -1,4 +1,4 @@
-"""``redline check``: validate data, front matter, templates, catalogs and placeholders."""
+"""``redline check``: validate data, front matter, templates, catalogs and placeholders; lint the text."""
 
 from __future__ import annotations
 
@@ -13,18 +13,25 @@ from redline.commands._common import open_project, project_option
 @project_option
 def command(project_dir: Path | None) -> None:
     """Check the working tree. Exit 0 when clean, 1 with findings, 2 on unusable input."""
-    from redline.check import find_problems
+    from redline.check import check_sources
     from redline.errors import CheckFailed
     from redline.load.snapshot import WorkTree
     from redline.load.sources import load_sources
 
     project = open_project(project_dir)
     sources = load_sources(WorkTree(project.root), project, strict=False)
-    problems = find_problems(sources)
-    for problem in problems:
+    result = check_sources(sources)
+    for problem in result.problems:
         click.echo(f"{problem.where}: {problem.message}")
         if problem.fix:
             click.echo(f"  fix: {problem.fix}")
-    if problems:
-        raise CheckFailed(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
-    click.echo(f"ok: {len(sources.policies)} policies, {len(project.locales)} locales")
+    if result.problems:
+        count = len(result.problems)
+        raise CheckFailed(f"{count} problem{'s' if count != 1 else ''} found")
+    # listed on a clean check only: with problems to fix, they would bury them
+    for finding, silence in result.lint.silenced:
+        click.echo(f"{finding.where}: {finding.message} [{finding.rule}]")
+        click.echo(f"  silenced by {silence.where}: {silence.reason}")
+    silenced = len(result.lint.silenced)
+    note = f" ({silenced} lint finding{'s' if silenced != 1 else ''} silenced)" if silenced else ""
+    click.echo(f"ok: {len(sources.policies)} policies, {len(project.locales)} locales{note}")

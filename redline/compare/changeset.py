@@ -208,7 +208,7 @@ def _split(pair: PolicyPair, base: Sources, head: Sources, full: DocumentDiff, s
     if _same_template(pair.old, pair.new, base, head):
         return DocumentDiff((), "none"), full.sections
     try:
-        mixed = cache.render(dataclasses.replace(head, data=base.data), pair.new.id,
+        mixed = cache.render(dataclasses.replace(head, data=base.data), pair.new,
                              head.project.source_locale, meta=meta)
     except RedlineError:
         return full, ()  # the new template needs new data: judge all of its text

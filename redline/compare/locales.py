@@ -64,11 +64,11 @@ def render_sides(cache: RenderCache, pair: PolicyPair, base: Sources, head: Sour
     fallback = locale != head.project.source_locale
     options = {"allow_fallback": fallback, "meta": meta}
     if pair.old is not None and pair.new is not None and (
-        input_key(base, pair.old.id, locale, options) == input_key(head, pair.new.id, locale, options)
+        input_key(base, pair.old, locale, options) == input_key(head, pair.new, locale, options)
     ):
         return None
-    old = cache.render(base, pair.old.id, locale, allow_fallback=fallback, meta=meta) if pair.old else None
-    new = cache.render(head, pair.new.id, locale, allow_fallback=fallback, meta=meta) if pair.new else None
+    old = cache.render(base, pair.old, locale, allow_fallback=fallback, meta=meta) if pair.old else None
+    new = cache.render(head, pair.new, locale, allow_fallback=fallback, meta=meta) if pair.new else None
     return Renderings(old, new)
 
 

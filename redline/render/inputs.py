@@ -187,13 +187,21 @@ def engine_id() -> str:
         package = Path(__file__).resolve().parent.parent
         hasher = hashlib.sha256(__version__.encode())
         hasher.update(" ".join(_library_versions()).encode())
-        for path in sorted(package.rglob("*.py")):
+        # The code, and the interface words shipped with it (unit forms reach rendered text).
+        for path in sorted([*package.rglob("*.py"), *package.rglob("*.po")]):
             hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
         _ENGINE = hasher.hexdigest()[:16]
     return _ENGINE
 
 
 _ENGINE: str | None = None
+
+
+def ui_words_id() -> str:
+    """The digest of the project's own interface-word catalogs (their unit forms reach the text)."""
+    from redline.i18n.uiwords import project_fingerprint
+
+    return project_fingerprint()
 #: the distributions whose behaviour a cached value depends on
 LIBRARIES = ("jinja2", "babel", "pyyaml", "nh3", "jsonschema", "markdown")
 
@@ -210,18 +218,17 @@ def _library_versions() -> list[str]:
     return found
 
 
-def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str, Any]) -> str:
-    """The content hash of everything one render of ``policy_id`` in ``locale`` reads."""
-    policy = sources.policy(policy_id)
+def render_key(sources: Sources, policy: PolicySource, locale: str, options: dict[str, Any]) -> str:
+    """The content hash of everything one render of ``policy`` in ``locale`` reads."""
     inputs = policy_inputs(policy)
     # a catalog whose placeholders differ from the source's may name other data: depend on all
     paths = None if sources.issues else inputs.paths
     catalog = sources.catalogs.get(locale) if locale != sources.project.source_locale else None
     entries = _entries(catalog, inputs.msgids)
-    if page_unread(sources, policy_id, options.get("meta") or {}):
+    if page_unread(sources, policy, options.get("meta") or {}):
         options = {**options, "meta": "not read"}
     return digest(
-        engine_id(), locale, as_json(options), inputs.digest, *entries,
+        engine_id(), ui_words_id(), locale, as_json(options), inputs.digest, *entries,
         *_data_part(sources, paths, catalog), *partials_ids(sources.snapshot, sources.project.policies_dir),
     )
 
@@ -230,12 +237,12 @@ def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str,
 _TRANSLATED_META = frozenset({"title", "description"})
 
 
-def page_unread(sources: Sources, policy_id: str, meta: dict[str, Any]) -> bool:
+def page_unread(sources: Sources, policy: PolicySource, meta: dict[str, Any]) -> bool:
     """True when replacing front matter values by ``meta`` cannot change the rendered text.
 
     The text reads the page only through the name ``policy``; a template that never
     names it (and a catalog that adds no placeholder) renders the same text whatever
     ``updated`` says, so renders that differ only in such values share one entry.
     """
-    inputs = policy_inputs(sources.policy(policy_id))
+    inputs = policy_inputs(policy)
     return not inputs.reads_page and not sources.issues and not _TRANSLATED_META & set(meta)
