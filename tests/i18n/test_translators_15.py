@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from redline.cli import main
 from redline.publish import ui
 from redline.render.filters import duration
+from tests.conftest import EXAMPLE_PARTS
 from tests.paths import ROOT
 
 ES = "locales/es/LC_MESSAGES/messages.po"
@@ -24,7 +25,7 @@ def project(tmp_path: Path) -> Path:
     """A copy of the example project (working tree only)."""
     target = tmp_path / "project"
     target.mkdir()
-    for part in ("mkdocs.yml", "policies", "locales"):
+    for part in EXAMPLE_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part)
