@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "item", "row", "rule", "code", "html", "stmt"]
+BlockKind = Literal["heading", "paragraph", "item", "row", "rule", "code", "html", "stmt", "admonition"]
 
-#: Kinds whose text is natural language (translated, compared word by word).
-PROSE_KINDS: frozenset[str] = frozenset({"heading", "paragraph", "item", "row"})
+#: Kinds whose text is natural language (translated, compared word by word). An
+#: admonition's text is its title (``!!! note "Title"``); its body is blocks of their own.
+PROSE_KINDS: frozenset[str] = frozenset({"heading", "paragraph", "item", "row", "admonition"})
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{:?[ \t]*#([A-Za-z][\w-]*)[^}]*\})?[ \t]*#*[ \t]*$")
 ITEM_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+(.*)$")
@@ -27,6 +28,14 @@ STMT_RE = re.compile(r"^[ \t]*\{%-?.*-?%\}[ \t]*$")
 COMMENT_RE = re.compile(r"^[ \t]*\{#.*#\}[ \t]*$")
 HTML_START_RE = re.compile(r"^[ \t]*<(!--|[A-Za-z/])")
 HR_RE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
+SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+ADMONITION_RE = re.compile(r'^(!!!|\?\?\?\+?)[ \t]+([\w-]+(?:[ \t]+[\w-]+)*)(?:[ \t]+"(.*?)")?[ \t]*$')
+QUOTE_RE = re.compile(r"^[ \t]{0,3}>[ \t]?")
+#: A table's delimiter row, with or without outer pipes (at least one pipe or two columns).
+DELIMITER_RE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-+:?[ \t]*\|?[ \t]*$"
+)
+CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
 
 @dataclass(frozen=True)
@@ -72,8 +81,50 @@ def _iter_blocks(lines: list[str]) -> Iterator[Block]:
         if not line.strip():
             i += 1
             continue
+        if QUOTE_RE.match(line):
+            blocks, i = _read_quote(lines, i)
+            yield from blocks
+            continue
+        if ADMONITION_RE.match(line):
+            blocks, i = _read_admonition(lines, i)
+            yield from blocks
+            continue
         block, i = _read_block(lines, i)
         yield block
+
+
+def _read_quote(lines: list[str], i: int) -> tuple[list[Block], int]:
+    """A blockquote: its lines without ``>``, read as Markdown, each block prefixed ``> ``
+    (a line without ``>`` right after quoted text continues it, as in Python-Markdown)."""
+    inner: list[str] = []
+    j = i
+    while j < len(lines) and (QUOTE_RE.match(lines[j]) or (lines[j].strip() and inner and inner[-1].strip())):
+        inner.append(QUOTE_RE.sub("", lines[j], count=1))
+        j += 1
+    return [_nest(block, "> ", i) for block in split_blocks("\n".join(inner))], j
+
+
+def _read_admonition(lines: list[str], i: int) -> tuple[list[Block], int]:
+    """An admonition (``!!! note "Title"`` and a body indented by four spaces): the title is
+    one block, the body's blocks follow, each prefixed with the indentation."""
+    match = ADMONITION_RE.match(lines[i])
+    assert match is not None
+    marker, kinds, title = match.group(1), match.group(2), match.group(3) or ""
+    head = Block("admonition", title, i + 1, f'{marker} {kinds} "', '"')
+    j = i + 1
+    body: list[str] = []
+    while j < len(lines) and (not lines[j].strip() or lines[j].expandtabs(4).startswith("    ")):
+        body.append(lines[j].expandtabs(4)[4:])
+        j += 1
+    while body and not body[-1].strip():
+        body.pop()
+        j -= 1
+    return [head, *(_nest(block, "    ", i + 1) for block in split_blocks("\n".join(body)))], j
+
+
+def _nest(block: Block, prefix: str, offset: int) -> Block:
+    return Block(block.kind, block.text, block.line + offset, prefix + block.prefix, block.suffix,
+                 block.level, block.anchor)
 
 
 def _read_block(lines: list[str], i: int) -> tuple[Block, int]:
@@ -82,12 +133,15 @@ def _read_block(lines: list[str], i: int) -> tuple[Block, int]:
         return _read_fence(lines, i)
     if STMT_RE.match(line) or COMMENT_RE.match(line):
         return Block("stmt", line.strip(), number), i + 1
+    if i + 1 < len(lines) and "|" in line and DELIMITER_RE.match(lines[i + 1]) and not ROW_RE.match(line):
+        return _row(line, number), i + 1
     heading = HEADING_RE.match(line)
     if heading:
         return _heading(heading, number), i + 1
-    if (RULE_ROW_RE.match(line) and "|" in line) or HR_RE.match(line):
+    delimiter = DELIMITER_RE.match(line) and i > 0 and "|" in lines[i - 1]
+    if (RULE_ROW_RE.match(line) and "|" in line) or delimiter or HR_RE.match(line):
         return Block("rule", line.strip(), number), i + 1
-    if ROW_RE.match(line):
+    if ROW_RE.match(line) or (RULE_ROW_RE.match(line) is None and _in_table(lines, i)):
         return _row(line, number), i + 1
     item = ITEM_RE.match(line)
     if item:
@@ -97,6 +151,15 @@ def _read_block(lines: list[str], i: int) -> tuple[Block, int]:
     return _read_until_blank(lines, i, "paragraph")
 
 
+def _setext(title: str, underline: str, number: int) -> Block:
+    """A heading underlined with ``===`` (level 1) or ``---`` (level 2)."""
+    match = HEADING_RE.match(f"# {title}")
+    anchor = match.group(3) if match else None
+    text = match.group(2).strip() if match else title
+    suffix = (f" {{ #{anchor} }}" if anchor else "") + "\n" + underline.strip()
+    return Block("heading", text, number, "", suffix, 1 if underline.strip()[0] == "=" else 2, anchor)
+
+
 def _heading(match: re.Match[str], number: int) -> Block:
     hashes, title, anchor = match.group(1), match.group(2).strip(), match.group(3)
     suffix = f" {{ #{anchor} }}" if anchor else ""
@@ -104,8 +167,25 @@ def _heading(match: re.Match[str], number: int) -> Block:
 
 
 def _row(line: str, number: int) -> Block:
-    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    cells = [cell.strip() for cell in CELL_SPLIT_RE.split(_outer_pipes_off(line.strip()))]
     return Block("row", " | ".join(cells), number, "| ", " |")
+
+
+def _outer_pipes_off(line: str) -> str:
+    line = line[1:] if line.startswith("|") else line
+    return line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
+
+
+def _in_table(lines: list[str], i: int) -> bool:
+    """A line with a pipe in a table whose delimiter row is above it, no blank line between."""
+    if "|" not in lines[i]:
+        return False
+    j = i - 1
+    while j >= 0 and lines[j].strip() and "|" in lines[j]:
+        if DELIMITER_RE.match(lines[j]):
+            return j >= 1 and "|" in lines[j - 1]
+        j -= 1
+    return False
 
 
 def _read_item(lines: list[str], i: int, match: re.Match[str]) -> tuple[Block, int]:
@@ -127,6 +207,12 @@ def _continues(line: str, indent: int) -> bool:
 def _read_until_blank(lines: list[str], i: int, kind: BlockKind) -> tuple[Block, int]:
     parts, j = [lines[i].strip()], i + 1
     while j < len(lines) and lines[j].strip() and not _starts_block(lines[j]):
+        # Python-Markdown: an underline makes a heading of a one-line paragraph only; under a
+        # longer paragraph "---" is a rule and "===" stays text.
+        if kind == "paragraph" and SETEXT_RE.match(lines[j]) and len(parts) == 1:
+            return _setext(parts[0], lines[j], i + 1), j + 1
+        if kind == "paragraph" and HR_RE.match(lines[j]):
+            break
         parts.append(lines[j].strip())
         j += 1
     joiner = "\n" if kind == "html" else " "
@@ -166,7 +252,9 @@ def join_blocks_mapped(blocks: list[tuple[Block, str]]) -> tuple[str, list[int]]
     previous: Block | None = None
     for block, text in blocks:
         if previous is not None and not _tight(previous, block):
-            out.append("")
+            # Two blocks of one blockquote stay in it: the line between them keeps its ">".
+            quoted = previous.prefix.startswith(">") and block.prefix.startswith(">")
+            out.append(">" if quoted else "")
             lines.append(block.line)
         chunk = block.markdown(text) if block.kind in PROSE_KINDS else text
         for offset, part in enumerate(chunk.split("\n")):

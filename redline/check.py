@@ -31,6 +31,7 @@ def check_sources(sources: Sources) -> CheckResult:
     problems = list(sources.issues)
     if any(not i.where.endswith(".po") and ".po:" not in i.where for i in sources.issues):
         return CheckResult(problems)  # invalid data: rendering would only repeat the same errors
+    problems.extend(_markup(sources))
     problems.extend(_untranslated(sources))
     problems.extend(_interface_words(sources))
     problems.extend(_render_errors(sources))
@@ -45,6 +46,16 @@ def lint_issue(finding: LintFinding) -> Issue:
     silence = f"- {{rule: {finding.rule}, policy: {finding.policy}, section: {finding.section}, reason: …}}"
     return Issue(finding.where, f"{finding.message} [{finding.rule}]",
                  f"{finding.fix}; or keep it, with a reason: add `{silence}` under `silence:` in {LINT_FILE}")
+
+
+def _markup(sources: Sources) -> Iterator[Issue]:
+    from redline.load.structure import construct_problems, markup_problems
+
+    for policy in sources.policies.values():
+        for where, what, fix in markup_problems(policy.blocks, policy.path):
+            yield Issue(where, what, fix)
+        for where, what, fix in construct_problems(policy.body, policy.body_line, policy.path):
+            yield Issue(where, what, fix)
 
 
 def _untranslated(sources: Sources) -> Iterator[Issue]:

@@ -12,9 +12,12 @@ import re
 from collections.abc import Callable
 
 from redline.classify import lexicon
-from redline.classify.context import delta, found, label, names, quote
+from redline.classify.context import delta, found, label, names, quote, sentence_with
+from redline.classify.countries import countries_in
 from redline.classify.findings import Finding
+from redline.classify.languages import words_of
 from redline.classify.topics import RECIPIENTS, topics
+from redline.diff.canonical import canonical
 from redline.diff.sections import BlockChange
 from redline.diff.text import (
     Normaliser,
@@ -155,6 +158,9 @@ def removed_recipient(change: BlockChange) -> Finding | None:
     """Editorial: a recipient row or item removed, or names struck from a list of recipients."""
     if RECIPIENTS not in topics(change.path) or change.old is None or change.moved:
         return None
+    meaning = words_of(change.lang)
+    if meaning and set(canonical(change.title, change.lang)) & meaning.negations:
+        return None  # a list of whom data is *not* shared with: striking a name widens sharing
     d = delta(change)
     if lexicon.NEGATION.search(d.old) or lexicon.LIMITING.search(" ".join(d.deleted)):
         return None
@@ -165,3 +171,49 @@ def removed_recipient(change: BlockChange) -> Finding | None:
     if change.new is not None and struck and not any(c.isalnum() for run in d.inserted for c in run):
         return found("removed-recipient", False, f"removed recipient: {quote(', '.join(struck))}", change)
     return None
+
+
+#: Words that join the items of a list, per language, and the separators between them.
+JOINERS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "u", "the", "и", "или"})
+_SEPARATORS_RE = re.compile(r"[\s,;/&()]+")
+
+
+def removed_destination(change: BlockChange) -> Finding | None:
+    """Editorial: a country struck from a list of places ("the US, UK and EU" → "the US and EU"),
+    the sentence not negated and at least one place left: fewer places widen nothing."""
+    if change.old is None or change.new is None or change.moved:
+        return None
+    d = delta(change)
+    meaning = words_of(change.lang)
+    if not d.deleted or meaning is None or not countries_in(d.new):
+        return None
+    sentences = " ".join(sentence_with(d.old, run) for run in d.deleted)
+    if set(canonical(sentences, change.lang)) & (meaning.negations | {"except", "excluding"}):
+        return None
+    struck = sorted(countries_in(d.old) - countries_in(d.new))
+    if not struck or any(_leftover(run) for run in d.inserted):
+        return None
+    if any(_leftover(_strip_countries(run)) for run in d.deleted):
+        return None
+    return found("removed-destination", False, f"place removed from a list: {', '.join(struck)}", change)
+
+
+def _strip_countries(run: str) -> str:
+    for name in sorted(countries_in(run), key=len, reverse=True):
+        run = run.replace(name, " ")
+    return re.sub(r"\b(?:U\.S\.A?\.|USA|US|UK|EU|EEA|UAE)\b", " ", run)
+
+
+def _leftover(run: str) -> bool:
+    return any(word.casefold() not in JOINERS for word in _SEPARATORS_RE.split(run) if word)
+
+
+def heading_renamed(change: BlockChange) -> Finding | None:
+    """Editorial: a heading reworded, the text under it unchanged (a heading labels a section;
+    the detectors and meaning rules run first, so a heading that now names a recipient or
+    drops a negation is still material)."""
+    edited = _edited(change)
+    if change.kind != "heading" or edited is None:
+        return None
+    reason = f"heading renamed: {quote(edited[0])} → {quote(edited[1])}"
+    return found("heading-renamed", False, reason, change)

@@ -19,6 +19,9 @@ MATERIAL_CATEGORIES = (
     "controller-identity",
     "shorter-notice-period",
     "new-obligation",
+    "restyling-markup",
+    "meaning-word",
+    "qualifier-removed",
     UNEXPLAINED,
 )
 #: Categories that need no notice.
@@ -34,6 +37,16 @@ EDITORIAL_CATEGORIES = (
     "last-updated-date-only",
     "shorter-retention",
     "removed-recipient",
+    "removed-destination",
+    "duplicate-removed",
+    "no-words",
+    "contact-address",
+    "date-only",
+    "page-metadata",
+    "repeated-word",
+    "re-paragraphed",
+    "cross-reference",
+    "heading-renamed",
 )
 
 

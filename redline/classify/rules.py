@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
-from redline.classify import editorial, facts, material, periods, spelling
+from redline.classify import editorial, facts, material, meaning, periods, spelling
 from redline.classify.findings import Finding
+from redline.classify.proof import PROOF_RULES
 from redline.diff.facts import FactChange
 from redline.diff.sections import BlockChange
 from redline.errors import RedlineError
@@ -52,17 +53,18 @@ TEXT_RULES: list[TextRule] = [
     editorial.last_updated_date,
     periods.shorter_retention,
     editorial.removed_recipient,
+    editorial.removed_destination,
+    editorial.heading_renamed,
     editorial.style,
 ]
 
-#: The rules that read no words, only their form: all that judges a language the others cannot read.
-FORM_RULES: list[TextRule] = [
-    editorial.reordering,
-    editorial.whitespace,
-    editorial.punctuation,
-    editorial.case,
-    editorial.formatting,
-    editorial.link_target,
+#: Meaning rules: consulted when no rule above found a material change, before any
+#: editorial rule may explain it — they name what changed, and keep a spelling fix or a
+#: struck recipient from explaining a change that also deleted a qualifier.
+MEANING_RULES: list[TextRule] = [
+    meaning.restyling_markup,
+    meaning.meaning_words,
+    meaning.qualifier_removed,
 ]
 
 #: Every rule for fact changes, in the same spirit.
@@ -84,15 +86,21 @@ FACT_RULES: list[FactRule] = [
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The rules one classification runs."""
+    """The rules one classification runs.
+
+    ``proof`` rules run first and settle a change alone (editorial by proof); ``meaning``
+    rules run when no ``text`` rule found it material, before any editorial finding counts.
+    """
 
     text: tuple[TextRule, ...]
     fact: tuple[FactRule, ...]
+    proof: tuple[TextRule, ...] = ()
+    meaning: tuple[TextRule, ...] = ()
 
 
 def builtin_rules() -> RuleSet:
     """The rules that ship with redline, without plugins."""
-    return RuleSet(tuple(TEXT_RULES), tuple(FACT_RULES))
+    return RuleSet(tuple(TEXT_RULES), tuple(FACT_RULES), PROOF_RULES, tuple(MEANING_RULES))
 
 
 @cache
@@ -105,7 +113,7 @@ def default_rules() -> RuleSet:
             fact.append(rule)
         else:
             text.append(rule)
-    return RuleSet(tuple(text), tuple(fact))
+    return RuleSet(tuple(text), tuple(fact), PROOF_RULES, tuple(MEANING_RULES))
 
 
 def _load(point: EntryPoint) -> Callable[..., Finding | None]:

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from redline.classify.findings import UNEXPLAINED, UNEXPLAINED_REASON, Finding, Verdict
-from redline.classify.rules import FORM_RULES, RuleSet, default_rules
+from redline.classify.languages import DEFAULT
+from redline.classify.proof import section_form_only
+from redline.classify.rules import RuleSet, default_rules
 from redline.diff.documents import Layout
 from redline.diff.facts import FactChange
 from redline.diff.sections import BlockChange, SectionChange
@@ -31,7 +33,7 @@ def classify(
     *,
     layout: Layout = "none",
     rules: RuleSet | None = None,
-    lang: str = "en",
+    lang: str = DEFAULT,
 ) -> Verdict:
     """Judge a set of changes: material iff any finding is.
 
@@ -41,62 +43,54 @@ def classify(
         layout: how the sources differ beyond their blocks (see ``DocumentDiff``);
             reported only when nothing else changed.
         rules: the rules to run; the built-in ones and entry-point plugins by default.
-        lang: the language of the texts. The built-in meaning rules read English; in any
-            other language only form-only changes (whitespace, punctuation, quotes, case,
-            formatting, order) are editorial, and anything else is material with a reason
-            naming the language.
+        lang: the language of the texts ("en", "de", "es-MX"...): the meaning rules read
+            that language's words; a language they do not know is judged conservatively
+            (only form-only differences are editorial).
     """
     rules = rules or default_rules()
-    if not _english(lang):
-        rules = RuleSet(tuple(FORM_RULES), rules.fact)
     findings: list[Finding] = []
     for section in section_changes:
-        for change in section.blocks:
-            judged = _judge(change, rules.text)
+        changes = tuple(dataclasses.replace(change, lang=lang) for change in section.blocks)
+        proofs = [_proof(change, rules.proof) for change in changes]
+        whole = None if all(proofs) or not rules.proof else section_form_only(changes)
+        if whole is not None:
+            findings.append(_locate(whole, section=section.id))
+            continue
+        for change, proof in zip(changes, proofs, strict=True):
+            judged = proof or _judge(change, rules.text, rules.meaning)
             findings += [_locate(f, section=change.section or section.id) for f in judged]
     for fact in fact_changes:
         findings += [_locate(f, fact=fact.path) for f in _judge(fact, rules.fact)]
     if not findings and layout in LAYOUT_FINDINGS:
         findings.append(LAYOUT_FINDINGS[layout])
-    if not _english(lang):
-        findings = [_in_language(finding, lang) for finding in findings]
     return Verdict(any(finding.material for finding in findings), tuple(findings))
 
 
-def _judge(change: Change, rules: Sequence[Callable[[Change], Finding | None]]) -> list[Finding]:
+def _proof(change: BlockChange, proofs: Sequence[Callable[[BlockChange], Finding | None]]) -> list[Finding]:
+    """The first editorial proof that holds for a change (nothing else needs to run)."""
+    for rule in proofs:
+        finding = rule(change)
+        if finding is not None:
+            return [finding]
+    return []
+
+
+def _judge(
+    change: Change,
+    rules: Sequence[Callable[[Change], Finding | None]],
+    meaning: Sequence[Callable[[Change], Finding | None]] = (),
+) -> list[Finding]:
     results = [finding for rule in rules if (finding := rule(change)) is not None]
     material = [finding for finding in results if finding.material]
     if material:
         return material
+    for rule in meaning:
+        finding = rule(change)
+        if finding is not None:
+            return [finding]
     if results:
         return results[:1]
     return [Finding(UNEXPLAINED, True, UNEXPLAINED_REASON)]
-
-
-def _english(lang: str) -> bool:
-    return lang.replace("_", "-").split("-")[0].lower() == "en"
-
-
-def _in_language(finding: Finding, lang: str) -> Finding:
-    """An unexplained change in another language, said in words a reviewer acts on."""
-    if finding.category != UNEXPLAINED:
-        return finding
-    reason = f"{language_name(lang)} text changed meaning: needs legal review"
-    return dataclasses.replace(finding, reason=reason)
-
-
-def language_name(lang: str) -> str:
-    """The language's English name (the reports are for the team), or its code when Babel has none.
-
-    >>> language_name("es"), language_name("ar"), language_name("xx")
-    ('Spanish', 'Arabic', 'xx')
-    """
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return str(Locale.parse(lang.replace("-", "_")).get_language_name("en")) or lang
-    except (ValueError, UnknownLocaleError):
-        return lang
 
 
 def _locate(finding: Finding, *, section: str | None = None, fact: str | None = None) -> Finding:

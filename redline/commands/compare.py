@@ -28,17 +28,25 @@ READ_ERRORS: dict[type[OSError], tuple[str, str]] = {
     show_default=True,
     help="A report for a terminal, a pull-request comment, or a program.",
 )
-def command(old: Path, new: Path, fmt: Format) -> None:
+@click.option(
+    "--lang",
+    metavar="CODE",
+    default=None,
+    help="Language of both files (en, de, fr, es, ru...); default: front matter 'lang', else guessed.",
+)
+def command(old: Path, new: Path, fmt: Format, lang: str | None) -> None:
     """Compare two plain Markdown files (no templating): is the change material?
 
     Exits 0 either way: the verdict is in the report.
     """
     from redline.classify import classify
+    from redline.classify.languages import document_language
     from redline.compare.formats import Report, render
     from redline.diff import diff_documents
 
-    diff = diff_documents(read_markdown(old), read_markdown(new))
-    verdict = classify(diff.sections, layout=diff.layout)
+    old_text, new_text = read_markdown(old), read_markdown(new)
+    diff = diff_documents(old_text, new_text)
+    verdict = classify(diff.sections, layout=diff.layout, lang=lang or document_language(old_text, new_text))
     click.echo(render(Report(verdict, diff.sections), fmt), nl=False)
 
 

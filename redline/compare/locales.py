@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from redline.classify import classify
-from redline.classify.findings import Verdict
+from redline.classify.findings import UNEXPLAINED, Finding, Verdict
 from redline.compare.pairing import PolicyPair
 from redline.diff import SectionChange, diff_documents
 from redline.load.catalogs import catalog_path
@@ -162,7 +162,9 @@ def classify_locale(change: LocaleChange, source_changed: set[str]) -> LocaleCha
     own = [section for section in own if section.blocks]
     if not own:
         return change
-    return dataclasses.replace(change, verdict=classify(own, lang=change.locale))
+    verdict = classify(own, lang=change.locale)
+    findings = tuple(_reasoned(finding, change.locale) for finding in verdict.findings)
+    return dataclasses.replace(change, verdict=dataclasses.replace(verdict, findings=findings))
 
 
 def _translated(section: SectionChange) -> SectionChange:
@@ -173,3 +175,25 @@ def _translated(section: SectionChange) -> SectionChange:
     blocks = tuple(block for block in section.blocks
                    if block not in fell_back and not (fell_back and not block.old))
     return dataclasses.replace(section, blocks=blocks)
+
+
+def _reasoned(finding: Finding, lang: str) -> Finding:
+    """An unexplained change in another language, said in words a reviewer acts on."""
+    if not finding.material or finding.category != UNEXPLAINED:
+        return finding
+    reason = f"{language_name(lang)} text changed meaning: needs legal review"
+    return dataclasses.replace(finding, reason=reason)
+
+
+def language_name(lang: str) -> str:
+    """The language's English name (the reports are for the team), or its code when Babel has none.
+
+    >>> language_name("es"), language_name("ar"), language_name("xx")
+    ('Spanish', 'Arabic', 'xx')
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(lang.replace("-", "_")).get_language_name("en")) or lang
+    except (ValueError, UnknownLocaleError):
+        return lang

@@ -15,13 +15,19 @@ from functools import lru_cache
 from typing import Literal
 
 from redline.blocks import Block, split_blocks
-from redline.diff.sections import SectionChange, diff_sections
+from redline.diff.canonical import canonical, drop_invisible
+from redline.diff.frontmatter import FRONT_MATTER_ID, front_matter_changes, split_front_matter
+from redline.diff.references import clause_titles, follows_numbering, reference_changes
+from redline.diff.sections import BlockChange, SectionChange, diff_sections
 from redline.sections import PREAMBLE_ID, Section, sections_from_blocks
 
 Layout = Literal["none", "whitespace", "markup"]
 
 #: Non-prose blocks whose text a reader may see: diffed with the prose.
 VISIBLE_KINDS = frozenset({"code", "html", "stmt"})
+
+#: A removed block counts as an exact duplicate of one still there from this many words on.
+DUPLICATE_MIN_WORDS = 8
 
 _PIPE_RE = re.compile(r"\s*\|\s*")
 _DASHES_RE = re.compile(r"-{3,}")
@@ -52,8 +58,90 @@ def diff_documents(old: str, new: str) -> DocumentDiff:
     """
     if old == new:
         return DocumentDiff((), "none")
-    changes = diff_sections(document_sections(old), document_sections(new))
-    return DocumentDiff(tuple(changes), layout_change(old, new))
+    (old_meta, old_body), (new_meta, new_body) = split_front_matter(old), split_front_matter(new)
+    old_sections, new_sections = document_sections(old_body), document_sections(new_body)
+    changes = diff_sections(old_sections, new_sections)
+    changes = _mark_moves_and_duplicates(changes, old_sections, new_sections)
+    changes = _mark_references(changes, old_sections, new_sections)
+    meta = front_matter_changes(old_meta, new_meta)
+    if meta:
+        changes.insert(0, SectionChange(FRONT_MATTER_ID, "front matter", "modified", meta))
+    return DocumentDiff(tuple(changes), layout_change(old_body, new_body))
+
+
+def _mark_references(
+    changes: list[SectionChange], old: list[Section], new: list[Section]
+) -> list[SectionChange]:
+    """Note, on each edited block, the cross-references that changed only to follow the numbering."""
+    candidates = {
+        id(block): pairs
+        for section in changes
+        for block in section.blocks
+        if block.old is not None and block.new is not None
+        and (pairs := reference_changes(block.old, block.new))
+    }
+    if not candidates:
+        return changes
+    titles = [clause_titles([t for s in sections for t in (s.title, *s.texts)]) for sections in (old, new)]
+    return [
+        dataclasses.replace(section, blocks=tuple(
+            dataclasses.replace(block, references=tuple(candidates[id(block)]))
+            if id(block) in candidates and follows_numbering(candidates[id(block)], *titles) else block
+            for block in section.blocks
+        ))
+        for section in changes
+    ]
+
+
+def _mark_moves_and_duplicates(
+    changes: list[SectionChange], old: list[Section], new: list[Section]
+) -> list[SectionChange]:
+    """Mark blocks that left one section for another as moved, and removed exact duplicates.
+
+    A block removed here and added there with the same words is a move, not a removal
+    and an addition; a block removed while the same words stay in the new text (more
+    copies before than after) is an exact duplicate removed.
+    """
+    def counts(sections: list[Section]) -> dict[tuple[str, ...], int]:
+        tally: dict[tuple[str, ...], int] = {}
+        for section in sections:
+            for block in section.blocks:
+                key = canonical(block.text)
+                tally[key] = tally.get(key, 0) + 1
+        return tally
+
+    removed: dict[tuple[str, ...], list[BlockChange]] = {}
+    added: dict[tuple[str, ...], list[BlockChange]] = {}
+    for section in changes:
+        for block in section.blocks:
+            if block.kind == "heading" or (block.old is None) == (block.new is None):
+                continue
+            side = removed if block.new is None else added
+            side.setdefault(canonical(block.old or block.new or ""), []).append(block)
+    marked: dict[int, BlockChange] = {}
+    before, after = counts(old), counts(new)
+    for key, gone in removed.items():
+        if not key:
+            continue
+        arrivals = added.get(key, [])
+        for left, arrived in zip(gone, arrivals, strict=False):
+            # A list item or table row takes its meaning from the list it is in: moving
+            # one to another section ("we share with" → "we do not share with") is no move.
+            if left.section != arrived.section and left.kind not in ("item", "row"):
+                marked[id(left)] = dataclasses.replace(left, moved=True)
+                marked[id(arrived)] = dataclasses.replace(arrived, moved=True)
+        for left in gone[len(arrivals):]:
+            # Only a statement that stands on its own: a list item or row ("Advertisers") takes
+            # its meaning from its list, and the copy left may sit in the opposite list.
+            standalone = left.kind not in ("item", "row") and len(key) >= DUPLICATE_MIN_WORDS
+            if standalone and after.get(key, 0) >= 1 and before.get(key, 0) > after.get(key, 0):
+                marked[id(left)] = dataclasses.replace(left, duplicate=True)
+    if not marked:
+        return changes
+    return [
+        dataclasses.replace(section, blocks=tuple(marked.get(id(b), b) for b in section.blocks))
+        for section in changes
+    ]
 
 
 def document_sections(markdown: str) -> list[Section]:
@@ -101,6 +189,7 @@ def layout_change(old: str, new: str) -> Layout:
     """
     if old == new:
         return "none"
+    old, new = drop_invisible(old), drop_invisible(new)
     return "whitespace" if _squash(old) == _squash(new) else "markup"
 
 

@@ -32,7 +32,11 @@ class BlockChange:
         kind: the block's kind (heading, paragraph, item, row, html, code).
         section: id of the section (its new id, or its old one if removed).
         path: heading titles from the outermost section down to this one.
-        moved: the block only changed place within its section.
+        moved: the block only changed place (within its section, or to another one).
+        duplicate: a removed block whose exact words stay elsewhere in the new text.
+        lang: the language of the texts (a locale code; rules read their word lists by it).
+        references: (old, new) numbers of cross-references that changed and follow the
+            document's own numbering (see :mod:`redline.diff.references`).
     """
 
     old: str | None
@@ -41,6 +45,9 @@ class BlockChange:
     section: str = ""
     path: tuple[str, ...] = ()
     moved: bool = False
+    duplicate: bool = False
+    lang: str = "en"
+    references: tuple[tuple[str, str], ...] = ()
 
     @property
     def title(self) -> str:
@@ -93,6 +100,10 @@ def _pair_sections(old: Sequence[Section], new: Sequence[Section]) -> list[Pair]
     loose_old = [s for s in old if s.id not in new_ids]
     loose_new = [s for s in new if s.id not in old_by_id]
     by_title = _pair_by_title(loose_old, loose_new)
+    by_title.update(_pair_by_body(
+        [s for s in loose_old if all(a is not s for a, _ in by_title.values())],
+        [s for s in loose_new if id(s) not in by_title],
+    ))
     paired_old = {id(a) for a, _ in [*by_id.values(), *by_title.values()]}
     ordered: list[Pair] = [by_id.get(s.id) or by_title.get(id(s)) or (None, s) for s in new]
     return _insert_removed(ordered, [s for s in old if id(s) not in paired_old], list(old))
@@ -112,6 +123,24 @@ def _pair_by_title(old: list[Section], new: list[Section]) -> dict[int, tuple[Se
             used_old.add(i)
             pairs[id(new[j])] = (old[i], new[j])
     return pairs
+
+
+def _pair_by_body(old: list[Section], new: list[Section]) -> dict[int, tuple[Section, Section]]:
+    """Pair sections left unpaired whose bodies say the same: a heading renamed, nothing else."""
+    by_body: dict[tuple[str, ...], list[Section]] = {}
+    for section in old:
+        if section.blocks:
+            by_body.setdefault(_body_key(section), []).append(section)
+    pairs: dict[int, tuple[Section, Section]] = {}
+    for section in new:
+        candidates = by_body.get(_body_key(section)) if section.blocks else None
+        if candidates:
+            pairs[id(section)] = (candidates.pop(0), section)
+    return pairs
+
+
+def _body_key(section: Section) -> tuple[str, ...]:
+    return tuple(alignment_key(block.text) for block in section.blocks)
 
 
 def _title_ratio(a: Section, b: Section) -> float:

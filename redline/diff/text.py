@@ -28,7 +28,16 @@ SERIAL_COMMA_RE = re.compile(r",(\s+(?:and|or)\b)")
 TRAILING_PUNCT_RE = re.compile(r"[\s.,;:]+$")
 EMPHASIS_RE = re.compile(r"(\*{1,3}|(?<![\w\\])_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 CODE_RE = re.compile(r"(`+)(.+?)\1")
-TAG_RE = re.compile(r"</?(?:strong|em|b|i|u|mark|small|span|sup|sub|code|br)\b[^>]*>", re.I)
+#: Inline tags that only style text. A tag with attributes that can hide or restyle words
+#: (``class``, ``style``, ``hidden``...) is kept: a change to it is never formatting only.
+TAG_RE = re.compile(
+    r"</?(?:strong|em|b|i|u|mark|small|span|sup|sub|code|br)\b"
+    r"(?![^>]*\b(?:class|style|hidden|aria-hidden|id|title)\b)[^>]*>",
+    re.I,
+)
+#: Redline's own marker around an untranslated block shown in English (render/translate.py):
+#: it tells the language, it hides and restyles nothing.
+FALLBACK_TAG_RE = re.compile(r'<span class="redline-fallback"(?: (?:lang|dir)="[\w-]+")*>')
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 INLINE_LINK_RE = re.compile(r"(!?\[[^\]]*\])\(\s*(<[^>]*>|[^)\s]*)(?:\s+[\"'(][^)]*)?\)")
 REF_LINK_RE = re.compile(r"(\[[^\]]+\])\[[^\]]*\]")
@@ -76,7 +85,7 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("~~We sell data~~")
     '~~We sell data~~'
     """
-    text = TAG_RE.sub("", text)
+    text = TAG_RE.sub("", FALLBACK_TAG_RE.sub("", text))
     text = CODE_RE.sub(lambda m: m.group(2).strip(), text)
     previous = None
     while previous != text:

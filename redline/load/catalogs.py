@@ -17,7 +17,7 @@ from redline.errors import RedlineError
 from redline.htmlscan import find_danger
 from redline.load.data import Issue
 from redline.load.pochunks import read_messages
-from redline.load.posyntax import check_po_syntax, placeholders
+from redline.load.posyntax import check_po_syntax, placeholders, translation_differs
 from redline.load.snapshot import Snapshot
 
 DOMAIN = "messages"
@@ -109,13 +109,19 @@ def _read_whole(raw: bytes, path: str, locale: str) -> list[tuple[str, str, bool
             continue
         line = int(getattr(message, "lineno", 0) or 0)
         string = message.string if isinstance(message.string, str) else ""
-        differs = bool(string) and placeholders(string) != placeholders(message.id)
+        differs = bool(string) and translation_differs(message.id, string)
         messages.append((message.id, string, message.fuzzy, line, differs))
     return messages
 
 
 def _placeholder_issue(path: str, line: int, msgid: str, msgstr: str) -> Issue:
+    from redline.load.structure import structure_differs
+
     want, got = placeholders(msgid), placeholders(msgstr)
+    if want == got:
+        broken = structure_differs(msgid, msgstr)
+        return Issue(f"{path}:{line}", f"translation {broken}",
+                     "keep the source block's table cells (|) and links; style belongs in the theme")
     missing = sorted((want - got).elements())
     extra = sorted((got - want).elements())
     parts = []

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from babel.messages.pofile import PoFileError, read_po
 
 from redline.errors import RedlineError
-from redline.load.posyntax import check_po_syntax, placeholders
+from redline.load.posyntax import check_po_syntax, translation_differs
 
 #: (msgid, msgstr, fuzzy, line of the msgid, placeholders differ from the msgid's)
 Message = tuple[str, str, bool, int, bool]
@@ -116,6 +116,6 @@ def _babel(chunk: str, locale: str, dangling: bool) -> Chunk | None:
         if not message.id or not isinstance(message.id, str):
             continue
         string = message.string if isinstance(message.string, str) else ""
-        differs = bool(string) and placeholders(string) != placeholders(message.id)
+        differs = bool(string) and translation_differs(message.id, string)
         messages.append((message.id, string, message.fuzzy, int(message.lineno or 0), differs))
     return Chunk(tuple(messages), chunk.count("\n") + 1, dangling)

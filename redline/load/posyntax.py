@@ -19,6 +19,14 @@ def placeholders(text: str) -> Counter[str]:
     return Counter(_normal(p) for p in PLACEHOLDER_RE.findall(text))
 
 
+def translation_differs(msgid: str, msgstr: str) -> bool:
+    """True when a translation drops or adds placeholders, or breaks its block's structure
+    (table cells, links, hiding markup: see :mod:`redline.load.structure`)."""
+    from redline.load.structure import structure_differs
+
+    return placeholders(msgstr) != placeholders(msgid) or structure_differs(msgid, msgstr) is not None
+
+
 #: A grammatical form a translation may ask of the duration filter: not a different placeholder.
 FORM_ARGUMENT_RE = re.compile(r"""\bduration\s*\(\s*form\s*=\s*(["'])[a-z]{2,20}\1\s*\)""")
 

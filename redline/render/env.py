@@ -92,6 +92,7 @@ class PolicyEnvironment(SandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         # str.format reaches here wrapped by the sandbox (functools.update_wrapper keeps __wrapped__)
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
+        limits.measured([*args, *kwargs.values()])
         if isinstance(owner, str):
             limits.check_numbers([*args, *kwargs.values()])
             limits.check_format(owner)
@@ -102,6 +103,7 @@ class PolicyEnvironment(SandboxedEnvironment):
             return limits.sized(operator.add(left, right))
         if operator_ == "%":
             limits.check_format(left)
+            limits.sized(right)
             return limits.sized(operator.mod(left, right))
         if operator_ == "**":
             if isinstance(right, int) and abs(right) > 64:

@@ -5,6 +5,11 @@ The sandbox stops attribute walks, not work. ``{% set ns.s = ns.s ~ ns.s %}`` fo
 loops that print nothing would each run until memory or patience ran out. So every
 concatenation, ``+``, ``%``, filter and method result is measured, numbers that ask for
 huge widths are refused before the work, and loops share one budget per render.
+
+A value is measured as it would be printed, not by its top-level length:
+``{% set ns.l = [ns.l, ns.l] %}`` forty times holds forty small lists that share their items,
+yet prints 2**40 of them. So operands are measured before they are joined or printed, and a
+measure walks each shared list once.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ from jinja2.visitor import NodeTransformer
 MAX_BUILT = 100_000
 #: loop iterations in one render (all loops together, nested ones multiplied)
 MAX_ITERATIONS = 1_000_000
+#: how deeply lists and mappings may nest in a value a template builds (printing a deeper one
+#: overflows Python's stack)
+MAX_NESTING = 100
 #: a number in a format string (width or precision) above this asks for a huge string
 _WIDE = re.compile(r"\d{7,}")
 SIZED = "__redline_sized"
@@ -37,10 +45,47 @@ def fresh_budget() -> None:
 
 
 def sized(value: Any) -> Any:
-    """``value``, when it is not larger than :data:`MAX_BUILT` items."""
+    """``value``, when it is not larger than :data:`MAX_BUILT` items as printed.
+
+    >>> sized([1, [2, "abc"]])
+    [1, [2, 'abc']]
+    >>> shared = [1]
+    >>> for _ in range(40):
+    ...     shared = [shared, shared]
+    >>> sized(shared)
+    Traceback (most recent call last):
+    ...
+    jinja2.exceptions.SecurityError: template builds a value of more than 100000 items as printed
+    """
     if isinstance(value, str | list | tuple | dict) and len(value) > MAX_BUILT:
         raise SecurityError(f"template builds a value of {len(value)} items (at most {MAX_BUILT})")
+    if isinstance(value, _CONTAINERS):
+        _weight(value, {}, 0)
     return value
+
+
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+
+
+def _weight(value: Any, seen: dict[int, int], depth: int) -> int:
+    """How many items ``value`` prints as, each shared container walked once (memo ``seen``)."""
+    if isinstance(value, str):
+        return len(value)
+    if not isinstance(value, _CONTAINERS):
+        return 1
+    known = seen.get(id(value))
+    if known is not None:
+        return known
+    if depth > MAX_NESTING:
+        raise SecurityError(f"template builds a value nested more than {MAX_NESTING} deep")
+    items = [part for pair in value.items() for part in pair] if isinstance(value, dict) else value
+    total = 1
+    for item in items:
+        total += _weight(item, seen, depth + 1)
+        if total > MAX_BUILT:
+            raise SecurityError(f"template builds a value of more than {MAX_BUILT} items as printed")
+    seen[id(value)] = total
+    return total
 
 
 def looped(iterable: Iterable[Any]) -> Iterable[Any]:
@@ -67,6 +112,12 @@ def _counted(items: Iterator[Any], remaining: list[int]) -> Iterator[Any]:
 
 def _exhausted() -> None:
     raise SecurityError(f"template loops more than {MAX_ITERATIONS} times in one render")
+
+
+def measured(values: Iterable[Any]) -> None:
+    """Refuse any of ``values`` that would print larger than :data:`MAX_BUILT` (see :func:`sized`)."""
+    for value in values:
+        sized(value)
 
 
 def check_format(text: Any) -> None:
@@ -96,6 +147,7 @@ def bounded_filter(function: Callable[..., Any], name: str) -> Callable[..., Any
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        measured([*args, *kwargs.values()])
         check_numbers([*args[1:], *kwargs.values()])
         if name == "format":
             check_format(next((a for a in args if isinstance(a, str)), None))
@@ -113,13 +165,25 @@ def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
 
 
 class Limits(NodeTransformer):
-    """Wrap every ``~`` in :func:`sized` and every ``for`` loop's iterable in :func:`looped`."""
+    """Measure every ``~`` (its operands before the join, its result after), every printed value,
+    and every ``for`` loop's iterable against the loop budget."""
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
-        inner = self.generic_visit(node)
-        return nodes.Call(nodes.Name(SIZED, "load"), [inner], [], None, None, lineno=node.lineno)
+        self.generic_visit(node)  # rewrites the operands in place
+        node.nodes = [_measured(part) for part in node.nodes]
+        return _measured(node)
+
+    def visit_Output(self, node: nodes.Output) -> nodes.Node:
+        self.generic_visit(node)
+        node.nodes = [part if isinstance(part, nodes.TemplateData) else _measured(part)
+                      for part in node.nodes]
+        return node
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
         self.generic_visit(node)
         node.iter = nodes.Call(nodes.Name(LOOP, "load"), [node.iter], [], None, None, lineno=node.lineno)
         return node
+
+
+def _measured(node: nodes.Expr) -> nodes.Call:
+    return nodes.Call(nodes.Name(SIZED, "load"), [node], [], None, None, lineno=node.lineno)

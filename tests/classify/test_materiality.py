@@ -10,7 +10,9 @@ import pytest
 from redline.classify import Finding, RuleSet, Verdict, classify, default_rules
 from redline.classify import rules as rules_module
 from redline.classify.findings import UNEXPLAINED_REASON
-from redline.classify.rules import FACT_RULES, TEXT_RULES, builtin_rules
+from redline.classify.languages import document_language
+from redline.classify.proof import PROOF_RULES
+from redline.classify.rules import FACT_RULES, MEANING_RULES, TEXT_RULES, builtin_rules
 from redline.diff import BlockChange, FactChange, SectionChange, diff_documents, diff_facts
 from redline.errors import RedlineError
 from tests.paths import ROOT, TESTS
@@ -45,7 +47,14 @@ EXPECTED: dict[str, tuple[bool, tuple[str, ...]]] = {
     "sale-of-data": (True, ("new-recipient",)),
     "section-moved": (False, ("reordering",)),
     "sections-renumbered": (False, ("reordering",)),
-    "html-block": (True, ("unexplained",)),
+    "html-block": (True, ("meaning-word",)),
+    "hidden-markup": (True, ("restyling-markup",)),
+    "front-matter-date": (False, ("page-metadata",)),
+    "ampersand-heading": (False, ("style",)),
+    "es-negation-removed": (True, ("meaning-word",)),
+    "es-date-and-quotes": (False, ("date-only", "style")),
+    "de-qualifier-removed": (True, ("qualifier-removed",)),
+    "de-date-only": (False, ("date-only",)),
 }
 
 
@@ -54,7 +63,8 @@ def verdict_of(case: str) -> Verdict:
     old = (CASES / case / "old.md").read_text(encoding="utf-8")
     new = (CASES / case / "new.md").read_text(encoding="utf-8")
     diff = diff_documents(old, new)
-    return classify(diff.sections, layout=diff.layout, rules=builtin_rules())
+    lang = document_language(old, new)
+    return classify(diff.sections, layout=diff.layout, rules=builtin_rules(), lang=lang)
 
 
 def test_every_fixture_has_an_expectation() -> None:
@@ -313,6 +323,6 @@ def test_broken_entry_point_is_a_redline_error(plugins: list[FakeEntryPoint]) ->
 def test_every_builtin_rule_is_documented() -> None:
     """Each registered rule has a one-line docstring and appears in docs/materiality.md."""
     docs = (ROOT / "docs" / "materiality.md").read_text(encoding="utf-8")
-    names = [rule.__name__ for rule in [*TEXT_RULES, *FACT_RULES]]
+    names = [rule.__name__ for rule in [*TEXT_RULES, *FACT_RULES, *PROOF_RULES, *MEANING_RULES]]
     assert [name for name in names if f"`{name}`" not in docs] == []
-    assert all(rule.__doc__ for rule in [*TEXT_RULES, *FACT_RULES])
+    assert all(rule.__doc__ for rule in [*TEXT_RULES, *FACT_RULES, *PROOF_RULES, *MEANING_RULES])

@@ -30,7 +30,9 @@ def test_spanish_meaning_change_is_material_and_gated(git_project: GitProject) -
     git_project.write({SPANISH: replaced(git_project, SPANISH, *ES_SELL)})
     code, out, err = diff(git_project)
     assert code == 1
-    assert "    es  sharing — material: Spanish text changed meaning: needs legal review [sharing]\n" in out
+    # the classifier reads Spanish: it names the negation that went
+    assert "    es  sharing — material: negation changed in '5. Cómo compartimos su información': " \
+           "'no' → '—' [sharing]\n" in out
     assert err == "Error: notice gate: " + GATE.format("es") + "\n"
 
 
