@@ -50,8 +50,9 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
     workers = worker_count(len(project.locales), os.cpu_count(), os.environ.get(JOBS_ENV))
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        jobs = [LocaleJob(project, locale, tuple(pages[locale]), staging / locale, build_date)
-                for locale in project.locales]
+        feeds = {locale for locale in project.locales if f"notices/feeds/{locale}.atom.xml" in (extra or {})}
+        jobs = [LocaleJob(project, locale, tuple(pages[locale]), staging / locale, build_date,
+                          locale in feeds) for locale in project.locales]
         _build_locales(jobs, workers)
         (staging / "index.html").write_text(chooser_html(project, pages), encoding="utf-8")
         for name, text in sorted((extra or {}).items()):
@@ -72,6 +73,7 @@ class LocaleJob:
     pages: tuple[SitePage, ...]
     site_dir: Path
     build_date: dt.date | None
+    feeds: bool = False  # the locale's feeds are published: pages link to them (autodiscovery)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def build_locale(job: LocaleJob) -> LocaleOutcome:
     try:
         with source_date(job.build_date):
             config = load_config(str(job.project.root / "mkdocs.yml"), site_dir=str(job.site_dir))
-            _prepare(config, job.project, job.locale, list(job.pages))
+            _prepare(config, job.project, job.locale, list(job.pages), job.feeds)
             return LocaleOutcome(tuple(_run(config, job.locale)))
     except RedlineError as error:
         # Pickled with its attributes (where, what, fix): the parent raises it as it is.
@@ -148,7 +150,7 @@ def source_date(day: dt.date | None) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def _prepare(config: object, project: Project, locale: str, pages: list[SitePage]) -> None:
+def _prepare(config: object, project: Project, locale: str, pages: list[SitePage], feeds: bool) -> None:
     from redline.mkdocs_plugin import plugin_of
 
     base = str(getattr(config, "site_url", "") or "")
@@ -158,6 +160,7 @@ def _prepare(config: object, project: Project, locale: str, pages: list[SitePage
     plugin.pages = pages
     plugin.locales = list(project.locales)
     plugin.site_root = base or None
+    plugin.feeds = feeds
 
 
 def _run(config: object, locale: str) -> list[str]:

@@ -45,6 +45,7 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         self.locale: str | None = None
         self.locales: list[str] = []
         self.site_root: str | None = None
+        self.feeds = False
 
     @property
     def _locale(self) -> str:
@@ -57,6 +58,7 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         config.extra["alternate"] = alternates("", self.locales or [locale], self.site_root)
         config.extra["redline_locale"] = locale
         config.extra["redline_ui"] = interface_words(locale)
+        config.extra["redline_feeds"] = self.feeds
         if self.pages is None:
             self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
         return config

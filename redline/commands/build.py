@@ -42,7 +42,7 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)
-    extra = _add_changes(project, pages, cache) if not no_history else {}
+    extra = _add_changes(project, pages, cache, today) if not no_history else {}
     target = site_dir or project.root / "site"
     build_site(project, pages, target, today, extra)
     versions = sum(len(h.versions) for h in history.locales[project.source_locale])
@@ -62,15 +62,17 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
-def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache) -> dict[str, str]:
+def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache,
+                 today: dt.date) -> dict[str, str]:
     """Add each locale's changes page; return the notices, feeds and emails to publish under notices/."""
     from redline import gitio
     from redline.commands.changelog import changelog_outputs
+    from redline.notices.feeds import NOTICES_DIR
     from redline.publish.changes import changes_page, with_changes_link
 
     repo = gitio.open_repo(project.root)
     try:
-        notices, files, skipped = changelog_outputs(repo, project, cache=cache)
+        notices, files, skipped = changelog_outputs(repo, project, cache=cache, today=today)
     finally:
         repo.close()
     for warning in skipped:
@@ -78,4 +80,4 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
     for locale, locale_pages in pages.items():
         locale_pages[:] = [with_changes_link(p, locale) if p.path == "index.md" else p for p in locale_pages]
         locale_pages.append(changes_page(notices, locale, {page.path for page in locale_pages}))
-    return {f"notices/{name}": text for name, text in files.items()}
+    return {f"{NOTICES_DIR}/{name}": text for name, text in files.items()}

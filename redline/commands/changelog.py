@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,8 +24,13 @@ if TYPE_CHECKING:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="Write notices.json, feeds/ and emails/ here (default: print notices.json).")
 @click.option("--check", is_flag=True, help="With --out: exit 1 when files there are stale; write nothing.")
+@click.option("--date", "build_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              envvar="REDLINE_BUILD_DATE", metavar="YYYY-MM-DD",
+              help="Link upcoming pages as the site built on this day has them "
+                   "(default: today; env REDLINE_BUILD_DATE).")
 @project_option
-def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -> None:
+def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | None,
+            project_dir: Path | None) -> None:
     """Build one notice per (policy, effective date) from git, with stable ids.
 
     Writes notices.json (validated by schemas/notices.schema.json), an Atom feed and
@@ -40,7 +46,8 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
     if check and out is None:
         raise RedlineError("--check compares the files of --out DIR", fix="pass --out DIR as well")
     project = open_project(project_dir)
-    setting = Setting(site_url(project.root), load_wording(project.root), project_cache(project.root))
+    setting = Setting(site_url(project.root), load_wording(project.root), project_cache(project.root),
+                      build_date.date() if build_date else dt.date.today())
     repo = gitio.open_repo(project.root)
     try:
         notices, skipped = build_notices(repo, project, setting, ref)
@@ -57,14 +64,14 @@ def publish(project: Project, notices: list[Notice], setting: Setting, out: Path
     from redline.errors import CheckFailed
     from redline.notices import outputs
     from redline.notices.build import site_name
-    from redline.notices.emails import NoticeTemplates
+    from redline.notices.emails import notice_templates
     from redline.notices.feeds import FeedSite
 
     site = FeedSite(setting.site_url, site_name(project.root))
     if out is None:
         click.echo(outputs.notices_json(notices, project, site, setting.cache.facts), nl=False)
         return
-    templates = NoticeTemplates(project.root, setting.wording, setting.cache)
+    templates = notice_templates(project, setting.wording, setting.cache)
     files = outputs.changelog_files(notices, project, site, templates)
     if check:
         stale = outputs.stale_files(out, files)
@@ -76,24 +83,25 @@ def publish(project: Project, notices: list[Notice], setting: Setting, out: Path
                err=True)
 
 
-def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cache: RenderCache | None = None
-                      ) -> tuple[list[Notice], dict[str, str], list[str]]:
+def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cache: RenderCache | None = None,
+                      today: dt.date | None = None) -> tuple[list[Notice], dict[str, str], list[str]]:
     """The notices of ``ref``'s history, every changelog file (path -> text), and the warnings.
 
+    Links to upcoming pages are those of the site built on ``today`` (default: today).
     ``cache`` defaults to the project's on-disk cache; what it learnt is saved before returning.
     """
     from redline.notices import outputs
     from redline.notices.build import Setting, build_notices, site_name, site_url
-    from redline.notices.emails import NoticeTemplates
+    from redline.notices.emails import notice_templates
     from redline.notices.feeds import FeedSite
     from redline.notices.wording import load_wording
     from redline.render.cache import project_cache
 
     cache = cache or project_cache(project.root)
-    setting = Setting(site_url(project.root), load_wording(project.root), cache)
+    setting = Setting(site_url(project.root), load_wording(project.root), cache, today or dt.date.today())
     notices, skipped = build_notices(repo, project, setting, ref)
     site = FeedSite(setting.site_url, site_name(project.root))
-    templates = NoticeTemplates(project.root, setting.wording, setting.cache)
+    templates = notice_templates(project, setting.wording, setting.cache)
     files = outputs.changelog_files(notices, project, site, templates)
     setting.cache.save()
     return notices, files, skipped

@@ -8,6 +8,7 @@ so a warm run loads no sources and renders nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import yaml
 from redline.config import Project
 from redline.gitio import Commit, Repository
 from redline.notices import store
+from redline.notices.dated import as_on
 from redline.notices.model import Notice
 from redline.notices.parallel import prefill
 from redline.notices.versions import Point, PolicyVersion, SourcesAt, history_commits, policy_versions
@@ -31,6 +33,7 @@ class Setting:
     site_url: str
     wording: Wording
     cache: RenderCache
+    today: dt.date | None = None  # the build date: links to upcoming pages as that day's site has them
 
 
 def _setting(root: Path, name: str) -> str | None:
@@ -67,7 +70,7 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
     prefill(project, ref, setting, len(found.versions), missing)
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
                for version in found.versions]
-    return notices, found.skipped
+    return (notices if setting.today is None else as_on(notices, setting.today)), found.skipped
 
 
 def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, part: slice) -> list[Notice]:
@@ -75,8 +78,9 @@ def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, p
     found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
-    return [store.assemble(version, contents(version), setting.site_url, project.locales)
-            for version in found.versions[part]]
+    notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
+               for version in found.versions[part]]
+    return notices if setting.today is None else as_on(notices, setting.today, found.versions)
 
 
 class _Contents:

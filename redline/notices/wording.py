@@ -20,6 +20,7 @@ import yaml
 from redline.errors import RedlineError
 from redline.load.data import decode
 from redline.load.yamlfile import parse_yaml
+from redline.punctuation import fill
 
 PROJECT_DIR = "templates/notices"
 STRINGS = "strings.yml"
@@ -49,7 +50,7 @@ class Wording:
         """The string ``key`` in ``locale``, with ``{name}`` fields filled in."""
         for strings in self._chain(locale):
             if isinstance(strings.get(key), str):
-                return str(strings[key]).format(**values)
+                return fill(str(strings[key]), **values)
         raise RedlineError(f"no string '{key}' for notices", where=f"{PROJECT_DIR}/{STRINGS}",
                            fix=f"add `{key}:` under `en:`")
 

@@ -22,7 +22,7 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 
 #: interface words the templates read from ``config.extra.redline_ui``
 TEMPLATE_WORDS = ("dismiss", "promo_label", "promo_title", "promo_lead", "promo_point_1", "promo_point_2",
-                  "promo_point_3", "promo_note", "promo_action")
+                  "promo_point_3", "promo_note", "promo_action", "feed_atom", "feed_json")
 
 
 def status(history: PolicyHistory, version: Version, today: dt.date) -> str:

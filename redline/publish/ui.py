@@ -9,6 +9,8 @@ from importlib import resources
 import yaml
 from babel.dates import format_date
 
+from redline.punctuation import fill
+
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "yi", "dv", "ug", "ckb"})
 
 
@@ -25,7 +27,7 @@ def text(locale: str, key: str, **values: str) -> str:
     """Return the interface text ``key`` in ``locale`` (English when not translated)."""
     language = locale.split("_")[0].split("-")[0]
     template = _table(language).get(key) or _table("en")[key]
-    return template.format(**values)
+    return fill(template, **values)
 
 
 def long_date(value: dt.date, locale: str) -> str:
