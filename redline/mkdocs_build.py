@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import html
 import logging
 import multiprocessing
 import os
@@ -26,7 +25,6 @@ from pathlib import Path
 from redline.config import Project
 from redline.errors import RedlineError
 from redline.jobs import JOBS_ENV, start_method, worker_count
-from redline.publish import ui
 from redline.publish.pages import SitePage
 
 
@@ -204,20 +202,13 @@ def _swap(staging: Path, site_dir: Path) -> None:
 
 
 def chooser_html(project: Project, pages: dict[str, list[SitePage]]) -> str:
-    """A small static page at the site root: one link per language."""
-    items = "\n".join(
-        f'    <li><a href="{loc}/" hreflang="{loc}" lang="{loc}" dir="{ui.direction(loc)}">'
-        f"{html.escape(ui.language_name(loc))}</a></li>"
-        for loc in project.locales
-    )
-    alternates = "\n".join(
-        f'  <link rel="alternate" hreflang="{loc}" href="{loc}/">' for loc in project.locales
-    )
-    return (
-        "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n  <meta charset=\"utf-8\">\n"
-        "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"  <link rel=\"icon\" href=\"{project.source_locale}/assets/images/favicon.png\">\n"
-        f"  <title>{html.escape(ui.text('en', 'choose_language'))}</title>\n{alternates}\n"
-        f"</head>\n<body>\n  <h1>{html.escape(ui.text('en', 'choose_language'))}</h1>\n"
-        f"  <ul>\n{items}\n  </ul>\n</body>\n</html>\n"
-    )
+    """A small static page at the site root: one link per language (:mod:`redline.publish.root`)."""
+    from redline.publish.root import chooser_html as root_page
+
+    return root_page(project.locales, project.source_locale, _site_name(project))
+
+
+def _site_name(project: Project) -> str | None:
+    from redline.notices.build import site_name
+
+    return site_name(project.root)

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from redline.publish import ui
+from redline.publish.arrange import title_first
 from redline.publish.chrome import alternates, finish_html, interface_words
 from redline.publish.pages import SitePage
 from redline.render.safety import sanitize_html
@@ -61,6 +62,8 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         config.extra["redline_feeds"] = self.feeds
         if self.pages is None:
             self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
+        # The pages' own titles, in the locale: without a nav, Material names sections by folder (English).
+        config.nav = [{page.title: page.path} for page in self.pages if page.in_nav]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -79,7 +82,7 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return finish_html(output, self._locale)
+        return finish_html(title_first(output), self._locale)
 
     # Last: Material's search plugin writes the index in its own on_post_build.
     @event_priority(-100)

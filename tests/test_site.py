@@ -138,7 +138,7 @@ def test_archive_stays_out_of_navigation_and_search(built: Sites) -> None:
     html = page(built.after, "en/privacy/")
     nav = html[html.index('data-md-type="navigation"'):html.index('data-md-type="toc"')]
     links = re.findall(r'<a href="([^"#]*)" class="md-nav__link', nav)
-    assert links == ["..", "../changes/", "../cookies/", "./", "../security/"]
+    assert links == ["..", "../cookies/", "./", "../security/", "../changes/"]  # policies, then changes
     index = json.loads((built.after / "en/search/search_index.json").read_text(encoding="utf-8"))
     assert sorted({doc["location"].split("#")[0] for doc in index["docs"]}) == [
         "", "cookies/", "privacy/", "security/"]

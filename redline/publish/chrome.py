@@ -44,7 +44,7 @@ def dates_meta(version: Version, locale: str) -> dict[str, Any]:
 
 def labels(locale: str) -> dict[str, str]:
     """Interface words the page header shows."""
-    keys = ("effective", "last_updated", "all_versions", "compare", "versions")
+    keys = ("effective", "last_updated", "all_versions", "compare", "versions", "current_version")
     return {key: ui.text(locale, key) for key in keys}
 
 
