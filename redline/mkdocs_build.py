@@ -53,6 +53,7 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
                           locale in feeds) for locale in project.locales]
         _build_locales(jobs, workers)
         (staging / "index.html").write_text(chooser_html(project, pages), encoding="utf-8")
+        (staging / "404.html").write_text(not_found_html(project), encoding="utf-8")
         for name, text in sorted((extra or {}).items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -206,6 +207,16 @@ def chooser_html(project: Project, pages: dict[str, list[SitePage]]) -> str:
     from redline.publish.root import chooser_html as root_page
 
     return root_page(project.locales, project.source_locale, _site_name(project))
+
+
+def not_found_html(project: Project) -> str:
+    """The site's root 404 page, in every locale (:mod:`redline.publish.root`)."""
+    from urllib.parse import urlsplit
+
+    from redline.notices.build import site_url
+    from redline.publish.root import not_found_html as root_404
+
+    return root_404(project.locales, project.source_locale, urlsplit(site_url(project.root)).path or "/")
 
 
 def _site_name(project: Project) -> str | None:

@@ -84,6 +84,10 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return finish_html(title_first(output), self._locale)
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is a template, not a page: it needs the same dir= and search dialog name.
+        return finish_html(output_content, self._locale) if template_name == "404.html" else output_content
+
     # Last: Material's search plugin writes the index in its own on_post_build.
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:

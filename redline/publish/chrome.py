@@ -22,7 +22,8 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 
 #: interface words the templates read from ``config.extra.redline_ui``
 TEMPLATE_WORDS = ("dismiss", "promo_label", "promo_title", "promo_lead", "promo_point_1", "promo_point_2",
-                  "promo_point_3", "promo_note", "promo_action", "feed_atom", "feed_json")
+                  "promo_point_3", "promo_note", "promo_action", "feed_atom", "feed_json",
+                  "not_found_title", "not_found_text", "not_found_home")
 
 
 def status(history: PolicyHistory, version: Version, today: dt.date) -> str:

@@ -61,3 +61,32 @@ def chooser_html(locales: Sequence[str], source_locale: str, site_name: str | No
         f"</head>\n<body>\n  <main>\n    <h1>{heading}</h1>\n    <ul>\n{items}\n    </ul>\n  </main>\n"
         "</body>\n</html>\n"
     )
+
+
+def not_found_html(locales: Sequence[str], source_locale: str, root: str = "/") -> str:
+    """The site's root ``404.html``: "not found" in every locale, each with a link to its home.
+
+    A host serves it for any missing address at any depth, so links start at the site's
+    path (``root``, from ``site_url``), never relative to where the visitor is.
+    """
+    base = root if root.endswith("/") else f"{root}/"
+    blocks = "\n".join(_not_found_block(loc, base, 1 if loc == source_locale else 2) for loc in locales)
+    return (
+        f'<!doctype html>\n<html lang="{source_locale}" dir="{ui.direction(source_locale)}">\n<head>\n'
+        '  <meta charset="utf-8">\n  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '  <meta name="robots" content="noindex">\n'
+        f"  <title>{html.escape(ui.text(source_locale, 'not_found_title'))}</title>\n"
+        f"  <style>\n{STYLE}\n    section {{ margin-bottom: 1.5rem; }}\n"
+        "    h2 { font-size: 1.25rem; font-weight: 500; }\n  </style>\n</head>\n<body>\n  <main>\n"
+        f"{blocks}\n  </main>\n</body>\n</html>\n"
+    )
+
+
+def _not_found_block(locale: str, base: str, level: int) -> str:
+    keys = ("not_found_title", "not_found_text", "not_found_home")
+    words = {key: html.escape(ui.text(locale, key)) for key in keys}
+    return (f'    <section lang="{locale}" dir="{ui.direction(locale)}">\n'
+            f"      <h{level}>{words['not_found_title']}</h{level}>\n"
+            f"      <p>{words['not_found_text']}</p>\n"
+            f'      <p><a href="{base}{locale}/" hreflang="{locale}">{words["not_found_home"]}</a></p>\n'
+            "    </section>")
