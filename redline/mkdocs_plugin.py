@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +61,10 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         config.extra["redline_locale"] = locale
         config.extra["redline_ui"] = interface_words(locale)
         config.extra["redline_feeds"] = self.feeds
+        config.extra["redline_root"] = self.site_root  # the language chooser: hreflang x-default
         if self.pages is None:
             self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
+        _search_language(config, locale)
         # The pages' own titles, in the locale: without a nav, Material names sections by folder (English).
         config.nav = [{page.title: page.path} for page in self.pages if page.in_nav]
         return config
@@ -71,6 +74,14 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         kept = [f for f in files if Path(f.src_dir or "").resolve() != docs]
         generated = [_file(page, config) for page in self.pages or []]
         return Files(kept + generated)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The sitemap's lastmod: the day the version's text last changed, not the build date
+        # (an archived version never changes again; a search engine need not fetch it again).
+        chrome = page.meta.get("redline")
+        if isinstance(chrome, dict) and isinstance(chrome.get("updated"), str):
+            page.update_date = chrome["updated"]
+        return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Defence in depth: policy text comes from pull requests.
@@ -94,6 +105,22 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             _replace(index, utf8_index(index.read_bytes()))
+
+
+def _search_language(config: MkDocsConfig, locale: str) -> None:
+    """Search in the locale's language when Material ships lunr support for it (``lunr.ar``).
+
+    Material takes the language from its own interface words, which name English for some
+    languages it has support for (Arabic); an explicit ``lang`` in mkdocs.yml is kept.
+    """
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    options = getattr(search, "config", None)
+    if options is None or options.get("lang"):
+        return
+    language = locale.replace("-", "_").split("_")[0]
+    lunr = Path(str(resources.files("material"))) / "templates/assets/javascripts/lunr/min"
+    if language == "en" or (lunr / f"lunr.{language}.min.js").is_file():
+        options["lang"] = [language]
 
 
 def _file(page: SitePage, config: MkDocsConfig) -> File:
