@@ -15,7 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -29,7 +29,8 @@ from redline.publish.pages import SitePage
 
 
 def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Path,
-               build_date: dt.date | None = None, extra: Mapping[str, str] | None = None) -> None:
+               build_date: dt.date | None = None, extra: Mapping[str, str] | None = None,
+               built: Callable[[str], None] | None = None) -> None:
     """Build every locale's pages into ``site_dir/<locale>/`` and a language chooser at its root.
 
     Args:
@@ -38,6 +39,7 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
         site_dir: the output folder (replaced only once every locale built).
         build_date: the day the site is built as of; also mkdocs' build date (sitemap).
         extra: more files (path relative to the site -> text), e.g. the notices and feeds.
+        built: called with each locale once it is built, in locale order (a progress bar).
 
     Locales are built by :func:`worker_count` processes, started as :func:`start_method`
     says; a program that calls this while running other threads is re-imported by each
@@ -51,7 +53,7 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
         feeds = {locale for locale in project.locales if f"notices/feeds/{locale}.atom.xml" in (extra or {})}
         jobs = [LocaleJob(project, locale, tuple(pages[locale]), staging / locale, build_date,
                           locale in feeds) for locale in project.locales]
-        _build_locales(jobs, workers)
+        _build_locales(jobs, workers, built or _nothing)
         (staging / "index.html").write_text(chooser_html(project, pages), encoding="utf-8")
         (staging / "404.html").write_text(not_found_html(project), encoding="utf-8")
         for name, text in sorted((extra or {}).items()):
@@ -97,17 +99,21 @@ def build_locale(job: LocaleJob) -> LocaleOutcome:
         return LocaleOutcome(error=error)
 
 
-def _build_locales(jobs: Sequence[LocaleJob], workers: int) -> None:
+def _nothing(locale: str) -> None:
+    """No progress to show."""
+
+
+def _build_locales(jobs: Sequence[LocaleJob], workers: int, built: Callable[[str], None]) -> None:
     """Run the builds, one process per worker when ``workers`` > 1; report them in locale order."""
     if workers <= 1:
         # A generator: a failing locale stops the build before the next one starts.
-        _report(build_locale(job) for job in jobs)
+        _report((build_locale(job) for job in jobs), jobs, built)
         return
     context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(build_locale, job) for job in jobs]
         try:
-            _report(_result(job, future) for job, future in zip(jobs, futures, strict=True))
+            _report((_result(job, future) for job, future in zip(jobs, futures, strict=True)), jobs, built)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -123,13 +129,15 @@ def _result(job: LocaleJob, future: Future[LocaleOutcome]) -> LocaleOutcome:
                                "process and see what stops it") from None
 
 
-def _report(outcomes: Iterable[LocaleOutcome]) -> None:
+def _report(outcomes: Iterable[LocaleOutcome], jobs: Sequence[LocaleJob],
+            built: Callable[[str], None]) -> None:
     """Print each locale's warnings in order; raise the first locale's error (as a serial build would)."""
-    for outcome in outcomes:
+    for outcome, job in zip(outcomes, jobs, strict=False):
         if outcome.error is not None:
             raise outcome.error from None
         for message in outcome.warnings:
             print(f"WARNING: {message}", file=sys.stderr)
+        built(job.locale)
 
 
 @contextmanager
