@@ -38,11 +38,11 @@ def _untranslated(sources: Sources) -> Iterator[Issue]:
 
 def _render_errors(sources: Sources) -> Iterator[Issue]:
     for locale in sources.project.locales:
-        for policy_id in sources.policies:
+        for policy in sources.policies.values():
             try:
-                render_policy(sources, policy_id, locale, allow_fallback=True)
+                render_policy(sources, policy, locale, allow_fallback=True)
             except RedlineError as error:
-                yield Issue(error.where or policy_id, f"[{locale}] {error.what}", error.fix or "")
+                yield Issue(error.where or policy.id, f"[{locale}] {error.what}", error.fix or "")
 
 
 def _short(text: str, limit: int = 50) -> str:

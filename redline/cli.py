@@ -5,9 +5,14 @@ Commands import their heavy dependencies inside the command body so ``--help`` i
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+from collections.abc import Iterator
+from typing import Any
 
 import click
+
+from redline.errors import Failure
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -32,6 +37,27 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return _find(cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with as_click_errors():
+            return super().invoke(ctx)
+
+
+class _Shown(click.ClickException):
+    """A :class:`~redline.errors.Failure` as click shows it: ``Error: message``, its exit status."""
+
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(failure.message)
+        self.exit_code = failure.exit_code  # type: ignore[misc]  # click declares a class default
+
+
+@contextlib.contextmanager
+def as_click_errors() -> Iterator[None]:
+    """Turn Redline's failures into click's message and exit status (the command line and MkDocs)."""
+    try:
+        yield
+    except Failure as failure:
+        raise _Shown(failure) from None
 
 
 def _find(name: str) -> click.Command | None:

@@ -6,7 +6,7 @@ tolerated, not executed) so it never imports MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,15 @@ import yaml
 
 from redline.errors import RedlineError
 
-KNOWN_KEYS = frozenset({"source_locale", "locales", "policies_dir", "locales_dir", "history_start"})
+#: the options of the ``redline`` plugin entry and their defaults, declared once (the MkDocs plugin's too)
+PLUGIN_OPTIONS: dict[str, str | list[str] | None] = {
+    "source_locale": "en",
+    "locales": ["en"],
+    "policies_dir": "policies",
+    "locales_dir": "locales",
+    "history_start": None,
+}
+KNOWN_KEYS = frozenset(PLUGIN_OPTIONS)
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,8 @@ class Project:
         policies_dir: folder of ``<id>.md`` templates and ``_data/``.
         locales_dir: folder of gettext catalogs.
         history_start: commit (or ref) before which history is not published.
+        site_url: ``site_url`` of ``mkdocs.yml`` with a final slash, or "/" when unset.
+        site_name: ``site_name`` of ``mkdocs.yml``.
     """
 
     root: Path
@@ -36,6 +46,8 @@ class Project:
     policies_dir: str = "policies"
     locales_dir: str = "locales"
     history_start: str | None = None
+    site_url: str = "/"
+    site_name: str = "Policies"
 
     @property
     def translated_locales(self) -> tuple[str, ...]:
@@ -88,10 +100,26 @@ def find_root(start: Path) -> Path:
 def load_project(root: Path) -> Project:
     """Read the project settings from ``root/mkdocs.yml`` (and check the files it ``INHERIT``s)."""
     path = root / "mkdocs.yml"
+    if not path.is_file():
+        raise RedlineError(
+            "no mkdocs.yml in this folder", where=str(root),
+            fix="pass --project the folder of a policy repository (the one holding mkdocs.yml), "
+                "or create one with `redline init DIR`",
+        )
     document = _read_config(path)
     _check_inherited(document, path, root)
-    options = _plugin_options(document if isinstance(document, dict) else {})
-    return _project_from(root, options, path)
+    settings = document if isinstance(document, dict) else {}
+    project = _project_from(root, _plugin_options(settings), path)
+    return replace(project, site_url=(_text(settings, "site_url") or "").rstrip("/") + "/",
+                   site_name=_text(settings, "site_name") or "Policies")
+
+
+def _text(document: dict[str, Any], name: str) -> str | None:
+    """A top-level scalar of ``mkdocs.yml`` as text, or None when unset or empty."""
+    value = document.get(name)
+    if value is None or value == "" or isinstance(value, (dict, list)):
+        return None
+    return str(value)
 
 
 def _check_inherited(document: Any, path: Path, root: Path, depth: int = 0) -> None:
@@ -107,9 +135,16 @@ def _check_inherited(document: Any, path: Path, root: Path, depth: int = 0) -> N
 
 
 def _read_config(path: Path) -> Any:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise RedlineError(f"not valid UTF-8 (byte offset {error.start})", where=f"{path}:{line}",
+                           fix="save the file as UTF-8 in your editor") from None
     try:
         # B506 does not apply: _TolerantLoader is a SafeLoader whose unknown tags become plain values
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # nosec B506
+        document = yaml.load(text, Loader=_TolerantLoader)  # nosec B506
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise RedlineError(f"malformed YAML: {error.problem}", where=f"{path}:{line}") from None

@@ -1,14 +1,28 @@
-"""One exception hierarchy: users see a message that says where, what and how to fix it."""
+"""One exception hierarchy: users see a message that says where, what and how to fix it.
+
+Free of click: the command line (``redline/cli.py``) turns these into click's message and exit status.
+"""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
 
-import click
+
+class Failure(Exception):
+    """What a user is told instead of a traceback: ``message`` and the process's ``exit_code``."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
-class RedlineError(click.ClickException):
+class RedlineError(Failure):
     """Bad input or usage: exit status 2, never a traceback.
 
     Args:
@@ -29,7 +43,7 @@ class RedlineError(click.ClickException):
         super().__init__(text)
 
 
-class CheckFailed(click.ClickException):
+class CheckFailed(Failure):
     """A check found problems (e.g. notice period too short): exit status 1."""
 
     exit_code = 1

@@ -214,20 +214,13 @@ def chooser_html(project: Project, pages: dict[str, list[SitePage]]) -> str:
     """A small static page at the site root: one link per language (:mod:`redline.publish.root`)."""
     from redline.publish.root import chooser_html as root_page
 
-    return root_page(project.locales, project.source_locale, _site_name(project))
+    return root_page(project.locales, project.source_locale, project.site_name)
 
 
 def not_found_html(project: Project) -> str:
     """The site's root 404 page, in every locale (:mod:`redline.publish.root`)."""
     from urllib.parse import urlsplit
 
-    from redline.notices.build import site_url
     from redline.publish.root import not_found_html as root_404
 
-    return root_404(project.locales, project.source_locale, urlsplit(site_url(project.root)).path or "/")
-
-
-def _site_name(project: Project) -> str | None:
-    from redline.notices.build import site_name
-
-    return site_name(project.root)
+    return root_404(project.locales, project.source_locale, urlsplit(project.site_url).path or "/")

@@ -9,38 +9,45 @@ both stay usable.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config.base import BaseConfigOption, Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from redline.cli import as_click_errors
+from redline.config import PLUGIN_OPTIONS
 from redline.publish import ui
 from redline.publish.arrange import title_first
+from redline.publish.atomic import write_atomic
 from redline.publish.chrome import alternates, finish_html, interface_words
 from redline.publish.pages import SitePage
 from redline.render.safety import sanitize_html
 
 
-class RedlineConfig(Config):  # type: ignore[no-untyped-call]
-    """Options of the ``redline`` plugin entry in ``mkdocs.yml``."""
+def _option(default: str | list[str] | None) -> BaseConfigOption[Any]:
+    """The MkDocs declaration of one option of :data:`redline.config.PLUGIN_OPTIONS`."""
+    if default is None:
+        return opt.Optional(opt.Type(str))
+    if isinstance(default, list):
+        return opt.ListOfItems(opt.Type(str), default=default)
+    return opt.Type(str, default=default)
 
-    source_locale = opt.Type(str, default="en")
-    locales = opt.ListOfItems(opt.Type(str), default=["en"])
-    policies_dir = opt.Type(str, default="policies")
-    locales_dir = opt.Type(str, default="locales")
-    history_start = opt.Optional(opt.Type(str))
+
+#: options of the ``redline`` plugin entry in ``mkdocs.yml``, as :mod:`redline.config` declares them
+RedlineConfig: type[Config] = type("RedlineConfig", (Config,), {
+    name: _option(default) for name, default in PLUGIN_OPTIONS.items()})
 
 
-class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
+class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Generate every page of one locale from Redline's renderings."""
+
+    config_class = RedlineConfig
 
     def __init__(self) -> None:
         self.pages: list[SitePage] | None = None
@@ -51,7 +58,7 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
 
     @property
     def _locale(self) -> str:
-        return self.locale or self.config.source_locale
+        return self.locale or str(self.config["source_locale"])
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         locale = self._locale
@@ -63,7 +70,8 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
         config.extra["redline_feeds"] = self.feeds
         config.extra["redline_root"] = self.site_root  # the language chooser: hreflang x-default
         if self.pages is None:
-            self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
+            with as_click_errors():
+                self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
         _search_language(config, locale)
         # The pages' own titles, in the locale: without a nav, Material names sections by folder (English).
         config.nav = [{page.title: page.path} for page in self.pages if page.in_nav]
@@ -104,7 +112,7 @@ class RedlinePlugin(BasePlugin[RedlineConfig]):  # type: ignore[no-untyped-call]
     def on_post_build(self, config: MkDocsConfig) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            _replace(index, utf8_index(index.read_bytes()))
+            write_atomic(index, utf8_index(index.read_bytes()), mode=index.stat().st_mode & 0o777)
 
 
 def _search_language(config: MkDocsConfig, locale: str) -> None:
@@ -149,20 +157,6 @@ def utf8_index(data: bytes) -> bytes:
     except UnicodeEncodeError:
         # A lone surrogate (an escaped half of a pair) has no UTF-8 form: keep the escaped index.
         return data
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written."""
-    mode = path.stat().st_mode & 0o777
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def plugin_of(config: MkDocsConfig) -> Any:

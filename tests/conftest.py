@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 EXAMPLE_PARTS = ("mkdocs.yml", "policies", "locales", "overrides")
 
 
@@ -90,3 +91,21 @@ def git_project(tmp_path: Path) -> Iterator[GitProject]:
 def empty_git_project(tmp_path: Path) -> Iterator[GitProject]:
     """An empty repository on branch main."""
     yield make_project(tmp_path / "repo", example=False)
+
+
+#: modules whose tests build sites with MkDocs, run git histories through the build or drive a
+#: browser: marked ``slow`` (``pytest -m "not slow"`` leaves them out)
+SLOW_MODULES = frozenset({
+    "test_determinism.py", "test_init.py", "test_page_size.py", "test_parallel_build.py",
+    "test_plain_mkdocs.py", "test_pages.py", "test_search_browser.py", "test_site_browser.py",
+    "test_generator.py", "test_git_faults.py", "test_versions.py", "test_workflows.py",
+    "test_mail_16.py", "test_notice_links_16.py", "test_seo_16.py", "test_progress_json_16.py",
+    "test_pages_16.py",
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of :data:`SLOW_MODULES` ``slow``."""
+    for item in items:
+        if item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

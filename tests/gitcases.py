@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from redline.cli import main
 from tests.conftest import GitProject
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 NOTICE_DATE = "2026-03-01"
 PRIVACY = "policies/privacy.md"
@@ -94,7 +93,7 @@ def diff(project: GitProject, *args: str, notice_date: str = NOTICE_DATE) -> tup
 
 
 def scripted_history(project: GitProject) -> None:
-    """The example, then three changes landing on main (see tests/test_changelog.py)."""
+    """The example, then three changes landing on main (see tests/notices/test_changelog.py)."""
     start(project)
     longer_logs(project)
     set_effective(project, PRIVACY, "2026-04-01")

@@ -18,11 +18,21 @@ project_option = click.option(
 
 
 def open_project(project_dir: Path | None) -> Project:
-    """Find and read the project settings."""
+    """Find and read the project settings; the policies folder they name must be there."""
     from redline.config import find_root, load_project
+    from redline.errors import RedlineError, did_you_mean
 
     root = project_dir.resolve() if project_dir else find_root(Path.cwd())
-    return load_project(root)
+    project = load_project(root)
+    if not (root / project.policies_dir).is_dir():
+        folders = [p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        hint = did_you_mean(project.policies_dir, folders)
+        raise RedlineError(
+            f"policies_dir '{project.policies_dir}' is not a folder{hint}",
+            where=str(root / "mkdocs.yml"),
+            fix="create it with one <id>.md per policy, or set policies_dir in the redline plugin entry",
+        )
+    return project
 
 
 def working_sources(project: Project) -> Sources:

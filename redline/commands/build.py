@@ -84,8 +84,8 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
     """Add each locale's changes page; return the notices, feeds and emails to publish under notices/."""
     from redline import gitio
     from redline.commands.changelog import changelog_outputs
-    from redline.notices.feeds import NOTICES_DIR
     from redline.publish.changes import changes_page, with_changes_link
+    from redline.publish.feeds import NOTICES_DIR
 
     repo = gitio.open_repo(project.root)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,18 +40,19 @@ def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | N
     """
     from redline import gitio
     from redline.errors import RedlineError
-    from redline.notices.build import Setting, build_notices, site_url
+    from redline.notices.build import Setting, build_notices
     from redline.notices.wording import load_wording
+    from redline.publish.parallel import prefill
     from redline.render.cache import project_cache
 
     if check and out is None:
         raise RedlineError("--check compares the files of --out DIR", fix="pass --out DIR as well")
     project = open_project(project_dir)
-    setting = Setting(site_url(project.root), load_wording(project.root), project_cache(project.root),
+    setting = Setting(project.site_url, load_wording(project.root), project_cache(project.root),
                       build_date.date() if build_date else dt.date.today())
     repo = gitio.open_repo(project.root)
     try:
-        notices, skipped = build_notices(repo, project, setting, ref)
+        notices, skipped = build_notices(repo, project, setting, ref, partial(prefill, project, ref, setting))
         for warning in skipped:
             click.echo(f"warning: {warning}", err=True)
         publish(project, notices, setting, out, check)
@@ -62,12 +64,11 @@ def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | N
 def publish(project: Project, notices: list[Notice], setting: Setting, out: Path | None, check: bool) -> None:
     """Print notices.json, or write (or, with ``check``, compare) every file under ``out``."""
     from redline.errors import CheckFailed
-    from redline.notices import outputs
-    from redline.notices.build import site_name
-    from redline.notices.emails import notice_templates
-    from redline.notices.feeds import FeedSite
+    from redline.publish import outputs
+    from redline.publish.emails import notice_templates
+    from redline.publish.feeds import FeedSite
 
-    site = FeedSite(setting.site_url, site_name(project.root))
+    site = FeedSite(setting.site_url, project.site_name)
     if out is None:
         click.echo(outputs.notices_json(notices, project, site, setting.cache.facts), nl=False)
         return
@@ -90,17 +91,18 @@ def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cac
     Links to upcoming pages are those of the site built on ``today`` (default: today).
     ``cache`` defaults to the project's on-disk cache; what it learnt is saved before returning.
     """
-    from redline.notices import outputs
-    from redline.notices.build import Setting, build_notices, site_name, site_url
-    from redline.notices.emails import notice_templates
-    from redline.notices.feeds import FeedSite
+    from redline.notices.build import Setting, build_notices
     from redline.notices.wording import load_wording
+    from redline.publish import outputs
+    from redline.publish.emails import notice_templates
+    from redline.publish.feeds import FeedSite
+    from redline.publish.parallel import prefill
     from redline.render.cache import project_cache
 
     cache = cache or project_cache(project.root)
-    setting = Setting(site_url(project.root), load_wording(project.root), cache, today or dt.date.today())
-    notices, skipped = build_notices(repo, project, setting, ref)
-    site = FeedSite(setting.site_url, site_name(project.root))
+    setting = Setting(project.site_url, load_wording(project.root), cache, today or dt.date.today())
+    notices, skipped = build_notices(repo, project, setting, ref, partial(prefill, project, ref, setting))
+    site = FeedSite(setting.site_url, project.site_name)
     templates = notice_templates(project, setting.wording, setting.cache)
     files = outputs.changelog_files(notices, project, site, templates)
     setting.cache.save()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from redline.compare.formats import FORMATS, Format
 from redline.errors import RedlineError
-from redline.publish.report import FORMATS, Format
 
 #: How a file can fail to open: (what to say, how to fix it).
 READ_ERRORS: dict[type[OSError], tuple[str, str]] = {
@@ -34,8 +34,8 @@ def command(old: Path, new: Path, fmt: Format) -> None:
     Exits 0 either way: the verdict is in the report.
     """
     from redline.classify import classify
+    from redline.compare.formats import Report, render
     from redline.diff import diff_documents
-    from redline.publish.report import Report, render
 
     diff = diff_documents(read_markdown(old), read_markdown(new))
     verdict = classify(diff.sections, layout=diff.layout)

@@ -1,6 +1,6 @@
 """``redline diff [BASE [HEAD]]``: what changed; is it material; may it take effect on that date?
 
-A thin adapter over :func:`redline.notices.run.diff_refs`.
+A thin adapter over :func:`redline.compare.run.diff_refs`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from redline.commands._common import open_project, project_option
-from redline.publish.report import FORMATS, Format
+from redline.compare.formats import FORMATS, Format
 
 
 @click.command("diff")
@@ -34,9 +34,9 @@ def command(base: str, head: str | None, fmt: Format, notice_date: dt.datetime |
     date plus the notice period (limits.change_notice), or did not change at all.
     """
     from redline import gitio
+    from redline.compare.report import render
+    from redline.compare.run import diff_refs
     from redline.errors import CheckFailed
-    from redline.notices.report import render
-    from redline.notices.run import diff_refs
     from redline.render.cache import project_cache
 
     project = open_project(project_dir)

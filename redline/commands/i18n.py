@@ -46,8 +46,22 @@ def _pot(locales_dir: str) -> str:
     return f"{locales_dir}/messages.pot"
 
 
+def _mapping(project: Project) -> str:
+    """``locales/babel.cfg``, which tells pybabel where the texts are; fail when it is missing."""
+    mapping = f"{project.locales_dir}/babel.cfg"
+    if not (project.root / mapping).is_file():
+        from redline.errors import RedlineError
+
+        raise RedlineError("file not found: it tells pybabel which files hold the texts",
+                           where=str(project.root / mapping),
+                           fix="create it (as `redline init` does) with the two sections "
+                               f"[redline: {project.policies_dir}/*.md] and "
+                               f"[redline_data: {project.policies_dir}/_data/*.yml]")
+    return mapping
+
+
 def _extract_to(project: Project, target: str) -> None:
-    _pybabel(project.root, "extract", "-F", f"{project.locales_dir}/babel.cfg",
+    _pybabel(project.root, "extract", "-F", _mapping(project),
              "-o", target, "--no-wrap", "--sort-by-file",
              "--project", "Redline policies", "--ignore-dirs", IGNORE_DIRS, ".")
 
@@ -65,19 +79,15 @@ def _same_template(old: Path, new: Path) -> bool:
 @project_option
 def extract(project_dir: Path | None) -> None:
     """Write locales/messages.pot from the policies and data (kept as is when nothing changed)."""
-    import os
-    import tempfile
+    from redline.publish.atomic import replacing
 
     project = open_project(project_dir)
+    _mapping(project)  # before the temporary file: the locales folder may be missing too
     pot = project.root / _pot(project.locales_dir)
-    handle, temporary = tempfile.mkstemp(dir=pot.parent, suffix=".pot.tmp")
-    os.close(handle)
-    try:
-        _extract_to(project, temporary)
-        if not _same_template(pot, Path(temporary)):
-            os.replace(temporary, pot)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with replacing(pot) as temporary:
+        _extract_to(project, str(temporary))
+        if _same_template(pot, temporary):
+            temporary.unlink()
 
 
 @command.command("update")
@@ -118,6 +128,13 @@ def _update_locale(project: Project, locale: str, pot: str, check: bool) -> None
 def compile_(project_dir: Path | None) -> None:
     """Compile .po catalogs to .mo (fuzzy entries are left out, as gettext does)."""
     project = open_project(project_dir)
+    if not (project.root / project.locales_dir).is_dir():
+        from redline.errors import RedlineError
+
+        raise RedlineError("folder not found: it holds the catalogs to compile",
+                           where=str(project.root / project.locales_dir),
+                           fix="create the catalogs with `redline i18n update`, "
+                               "or set locales_dir in mkdocs.yml")
     _pybabel(project.root, "compile", "-d", project.locales_dir, "--statistics")
 
 

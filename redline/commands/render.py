@@ -25,7 +25,7 @@ def command(
     project = open_project(project_dir)
     snapshot = _snapshot(project.root, ref)
     sources = load_sources(snapshot, project)
-    rendered = render_policy(sources, policy, locale or project.source_locale,
+    rendered = render_policy(sources, sources.policy(policy), locale or project.source_locale,
                              allow_fallback=allow_fallback)
     click.echo(rendered.markdown, nl=False)
 

@@ -107,7 +107,8 @@ class _Walk:
         for revision in revisions:
             pair = (revision.policy, revision.locale)
             if not revision.complete and self._is_current(revision.state, [pair]):
-                render_policy(self.sources(revision.state), *pair)
+                sources = self.sources(revision.state)
+                render_policy(sources, sources.policy(revision.policy), revision.locale)
 
     def sources(self, index: int) -> Sources:
         """The sources of state ``index`` (the last few are kept)."""
@@ -150,7 +151,7 @@ class _Walk:
         sources = self._state_sources(index)
         policy = sources.policy(pid)
         # ``updated`` held at the effective date: the text alone decides what changed.
-        rendered = self.cache.render(sources, pid, locale, allow_fallback=True,
+        rendered = self.cache.render(sources, policy, locale, allow_fallback=True,
                                      meta={"updated": policy.effective})
         digest = hashlib.sha256(f"{rendered.title}\0{rendered.markdown}".encode()).hexdigest()
         updated = policy.meta.get("updated")
@@ -249,7 +250,8 @@ def _text(walk: _Walk, plan: VersionPlan) -> Rendered:
     known = walk.cache.facts.get(fact_key)
     rendered = walk.cache.recall(known) if isinstance(known, str) else None
     if rendered is None:
-        key, rendered = walk.cache.render_keyed(walk.sources(source.state), source.policy, source.locale,
+        sources = walk.sources(source.state)
+        key, rendered = walk.cache.render_keyed(sources, sources.policy(source.policy), source.locale,
                                                 allow_fallback=True, meta={"updated": plan.updated})
         walk.cache.facts.put(fact_key, key)
     return rendered

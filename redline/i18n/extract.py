@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from redline.blocks import needs_translation
-from redline.load.catalogs import placeholders
 from redline.load.data import dotted_path, translatable_paths
 from redline.load.policy import parse_policy
+from redline.load.posyntax import placeholders
 from redline.load.yamlfile import parse_yaml
 
 Extracted = tuple[int, str | None, str, list[str]]

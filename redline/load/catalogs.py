@@ -8,8 +8,6 @@ Jinja placeholders of its source, or it is an error naming the ``.po`` file and 
 from __future__ import annotations
 
 import io
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from babel.core import Locale, UnknownLocaleError
@@ -17,10 +15,11 @@ from babel.messages.pofile import PoFileError, read_po
 
 from redline.errors import RedlineError
 from redline.load.data import Issue
+from redline.load.pochunks import read_messages
+from redline.load.posyntax import check_po_syntax, placeholders
 from redline.load.snapshot import Snapshot
 
 DOMAIN = "messages"
-PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -64,67 +63,6 @@ def check_locale(locale: str, where: str) -> Locale:
         ) from None
 
 
-def placeholders(text: str) -> Counter[str]:
-    """Return the multiset of Jinja placeholders in ``text``, spacing normalised.
-
-    >>> sorted(placeholders("a {{ x|duration }} b {{x | duration}}").elements())
-    ['{{ x | duration }}', '{{ x | duration }}']
-    """
-    return Counter(_normal(p) for p in PLACEHOLDER_RE.findall(text))
-
-
-def _normal(placeholder: str) -> str:
-    inner = placeholder[2:-2].strip(" -")
-    inner = re.sub(r"\s*\|\s*", " | ", re.sub(r"\s+", " ", inner))
-    return f"{placeholder[:2]} {inner} {placeholder[-2:]}"
-
-
-PO_STRING = r'"(?:[^"\\]|\\.)*"'
-PO_KEYWORD_RE = re.compile(rf"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{PO_STRING}\s*$")
-PO_CONTINUATION_RE = re.compile(rf"^{PO_STRING}\s*$")
-
-
-def check_po_syntax(text: str, path: str) -> None:
-    """Raise on the first line that is not gettext syntax (Babel's reader is lenient).
-
-    >>> check_po_syntax('msgid "a"\\nmsgstr "b"\\n', "x.po")
-    >>> check_po_syntax('msgid "a"\\nmsgstr "b\\n', "x.po")
-    Traceback (most recent call last):
-    ...
-    redline.errors.RedlineError: x.po:2: malformed catalog: unterminated or invalid string
-      fix: open it in Poedit (it shows the error) or restore it with `git checkout`
-    """
-    expect_msgstr = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        keyword = PO_KEYWORD_RE.match(stripped)
-        if not keyword and not PO_CONTINUATION_RE.match(stripped):
-            raise _po_error(path, number, _po_problem(stripped))
-        if keyword and keyword.group(1) == "msgid":
-            if expect_msgstr:
-                raise _po_error(path, expect_msgstr, "msgid without msgstr")
-            expect_msgstr = number
-        elif keyword and keyword.group(1).startswith("msgstr"):
-            expect_msgstr = 0
-    if expect_msgstr:
-        raise _po_error(path, expect_msgstr, "msgid without msgstr")
-
-
-def _po_problem(line: str) -> str:
-    if line.startswith(("<<<<<<<", "=======", ">>>>>>>")):
-        return "unresolved merge conflict marker (resolve the conflict, keep one msgstr)"
-    if line.startswith(("msg", '"')):
-        return "unterminated or invalid string"
-    return f"unexpected text {line.split()[0][:20]!r}"
-
-
-def _po_error(path: str, line: int, problem: str) -> RedlineError:
-    return RedlineError(f"malformed catalog: {problem}", where=f"{path}:{line}",
-                        fix="open it in Poedit (it shows the error) or restore it with `git checkout`")
-
-
 def load_catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Catalog, list[Issue]]:
     """Read one locale's catalog; a missing file is an empty catalog."""
     path = catalog_path(locales_dir, locale)
@@ -137,7 +75,6 @@ def load_catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Cat
 def parse_catalog(raw: bytes, path: str, locale: str) -> tuple[Catalog, list[Issue]]:
     """Parse a catalog's bytes; entries seen in an earlier version are not parsed again."""
     from redline.load.data import MAX_SOURCE_BYTES, decode
-    from redline.load.pochunks import read_messages
 
     # Too large, not UTF-8, or not provably the same chunk by chunk: the whole-file path says why.
     messages = read_messages(raw, locale) if len(raw) <= MAX_SOURCE_BYTES else None

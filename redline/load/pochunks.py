@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from babel.messages.pofile import PoFileError, read_po
 
 from redline.errors import RedlineError
+from redline.load.posyntax import check_po_syntax, placeholders
 
 #: (msgid, msgstr, fuzzy, line of the msgid, placeholders differ from the msgid's)
 Message = tuple[str, str, bool, int, bool]
@@ -102,7 +103,6 @@ def _parse(raw: bytes, locale: str) -> Chunk | None:
 
 
 def _babel(chunk: str, locale: str, dangling: bool) -> Chunk | None:
-    from redline.load.catalogs import check_po_syntax, placeholders
 
     try:
         check_po_syntax(chunk, "chunk")

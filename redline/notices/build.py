@@ -9,18 +9,15 @@ so a warm run loads no sources and renders nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from redline.config import Project
 from redline.gitio import Commit, Repository
 from redline.notices import store
 from redline.notices.dated import as_on
 from redline.notices.model import Notice
-from redline.notices.parallel import prefill
 from redline.notices.versions import Point, PolicyVersion, SourcesAt, history_commits, policy_versions
 from redline.notices.wording import Wording
 from redline.render.cache import RenderCache
@@ -36,38 +33,24 @@ class Setting:
     today: dt.date | None = None  # the build date: links to upcoming pages as that day's site has them
 
 
-def _setting(root: Path, name: str) -> str | None:
-    """A top-level string of ``mkdocs.yml``, read without constructing tags."""
-    node = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == name and isinstance(value, yaml.ScalarNode) and value.value:
-                return str(value.value)
-    return None
+#: called with (versions, missing notices) before the notices are assembled: fills the cache first
+Prefill = Callable[[int, int], object]
 
 
-def site_url(root: Path) -> str:
-    """``site_url`` of ``mkdocs.yml`` with a final slash, or "/" when unset."""
-    return (_setting(root, "site_url") or "").rstrip("/") + "/"
-
-
-def site_name(root: Path) -> str:
-    """``site_name`` of ``mkdocs.yml``."""
-    return _setting(root, "site_name") or "Policies"
-
-
-def build_notices(repo: Repository, project: Project, setting: Setting, ref: str = "HEAD"
-                  ) -> tuple[list[Notice], list[str]]:
+def build_notices(repo: Repository, project: Project, setting: Setting, ref: str = "HEAD",
+                  prefill: Prefill | None = None) -> tuple[list[Notice], list[str]]:
     """Every notice of ``ref``'s history, oldest first, and a warning per commit skipped.
 
     A notice whose inputs are those of a past run is recalled from ``setting.cache``'s
     facts (:mod:`redline.notices.store`): no sources are loaded, nothing is rendered.
+    ``prefill`` (:func:`redline.publish.parallel.prefill`) may fill the cache in worker processes first.
     """
     found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
     missing = sum(1 for version in found.versions if not contents.known(version))
-    prefill(project, ref, setting, len(found.versions), missing)
+    if prefill is not None:
+        prefill(len(found.versions), missing)
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
                for version in found.versions]
     return (notices if setting.today is None else as_on(notices, setting.today)), found.skipped

@@ -2,7 +2,7 @@
 
 A version is compared as it stands at its last commit with the version it replaces
 as that stood at *its* last commit, by the same engine as ``redline diff``
-(:func:`~redline.notices.changeset.compare_policy`), so a notice says exactly what
+(:func:`~redline.compare.changeset.compare_policy`), so a notice says exactly what
 the pull request's report said — translated locales are rendered for their titles
 only, since a notice carries no per-locale diff. The first version of each policy in
 the published history has nothing to compare with: its notice announces it, with no changes.
@@ -15,16 +15,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from redline.classify.overrides import new_records
+from redline.compare.changeset import PolicyChange, TracedFact, compare_policy
+from redline.compare.gate import notice_period
+from redline.compare.pairing import PolicyPair
+from redline.compare.serialize import override_json, plain, reason_json
 from redline.diff import diff_facts
 from redline.load.sources import Sources
-from redline.notices.changeset import PolicyChange, TracedFact, compare_policy
 from redline.notices.factformat import fact_text
-from redline.notices.gate import notice_period
-from redline.notices.pairing import PolicyPair
-from redline.notices.serialize import override_json, plain, reason_json
 from redline.notices.versions import PolicyVersion, SourcesAt
 from redline.notices.wording import Wording
-from redline.overrides import new_records
 from redline.render.cache import RenderCache
 
 

@@ -24,9 +24,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from redline.compare.gate import add_duration
 from redline.config import Project
 from redline.load.policy import is_policy
-from redline.notices.gate import add_duration
 from redline.notices.model import Notice, notice_id, urls
 from redline.notices.versions import Files, Point, PolicyVersion
 from redline.notices.wording import Wording

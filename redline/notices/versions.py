@@ -16,14 +16,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.classify.overrides import CHANGES_DIR
+from redline.compare.pairing import formerly
 from redline.config import Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, GitSnapshot, Repository
 from redline.load import memo
 from redline.load.policy import is_policy
 from redline.load.sources import Sources, load_sources
-from redline.notices.pairing import formerly
-from redline.overrides import CHANGES_DIR
 from redline.render.facts import Facts
 
 FULL_HISTORY_FIX = ("fetch the whole history: in CI, actions/checkout with `fetch-depth: 0`; "

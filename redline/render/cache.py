@@ -15,6 +15,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.render.facts import Facts
 from redline.render.inputs import page_unread, render_key
@@ -22,9 +23,9 @@ from redline.render.render import Rendered, render_policy
 from redline.render.store import Store, compress, decompress
 
 
-def input_key(sources: Sources, policy_id: str, locale: str, options: dict[str, Any]) -> str:
+def input_key(sources: Sources, policy: PolicySource, locale: str, options: dict[str, Any]) -> str:
     """The content hash of every input of one render (see :mod:`redline.render.inputs`)."""
-    return render_key(sources, policy_id, locale, options)
+    return render_key(sources, policy, locale, options)
 
 
 #: renderings a cache keeps in memory (the disk keeps the rest): about 30 KB each
@@ -42,23 +43,23 @@ class RenderCache:
         self.hits = 0
         self.misses = 0
 
-    def render(self, sources: Sources, policy_id: str, locale: str, *,
+    def render(self, sources: Sources, policy: PolicySource, locale: str, *,
                allow_fallback: bool = False, meta: dict[str, Any] | None = None) -> Rendered:
-        """Return the rendering of ``policy_id`` in ``locale``, rendering only on a miss."""
-        return self.render_keyed(sources, policy_id, locale, allow_fallback=allow_fallback, meta=meta)[1]
+        """Return the rendering of ``policy`` (one of ``sources``) in ``locale``, rendering only on a miss."""
+        return self.render_keyed(sources, policy, locale, allow_fallback=allow_fallback, meta=meta)[1]
 
-    def render_keyed(self, sources: Sources, policy_id: str, locale: str, *,
+    def render_keyed(self, sources: Sources, policy: PolicySource, locale: str, *,
                      allow_fallback: bool = False, meta: dict[str, Any] | None = None
                      ) -> tuple[str, Rendered]:
         """:meth:`render`, and the key the rendering is kept under (for :meth:`recall`)."""
         options = {"allow_fallback": allow_fallback, "meta": meta or {}}
-        key = input_key(sources, policy_id, locale, options)
+        key = input_key(sources, policy, locale, options)
         found = self._recall(key)
         if found is not None:
             self.hits += 1
-            return key, _with_meta(found, sources, policy_id, meta or {})
+            return key, _with_meta(found, sources, policy, meta or {})
         self.misses += 1
-        rendered = render_policy(sources, policy_id, locale, allow_fallback=allow_fallback, meta=meta)
+        rendered = render_policy(sources, policy, locale, allow_fallback=allow_fallback, meta=meta)
         self._remember(key, rendered)
         self._store(key, rendered)
         return key, rendered
@@ -120,11 +121,11 @@ class RenderCache:
             self.store.put_rendering(key, compress(_encode(rendered)))
 
 
-def _with_meta(rendered: Rendered, sources: Sources, policy_id: str, meta: dict[str, Any]) -> Rendered:
+def _with_meta(rendered: Rendered, sources: Sources, policy: PolicySource, meta: dict[str, Any]
+               ) -> Rendered:
     """A kept rendering with this render's front matter values (the same text: see ``page_unread``)."""
-    if not page_unread(sources, policy_id, meta):
+    if not page_unread(sources, policy, meta):
         return rendered
-    policy = sources.policy(policy_id)
     page = {**{key: rendered.meta[key] for key in policy.meta}, **meta, "id": policy.id}
     return rendered if page == rendered.meta and list(page) == list(rendered.meta) else \
         dataclasses.replace(rendered, meta=page)

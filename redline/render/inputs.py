@@ -210,15 +210,14 @@ def _library_versions() -> list[str]:
     return found
 
 
-def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str, Any]) -> str:
-    """The content hash of everything one render of ``policy_id`` in ``locale`` reads."""
-    policy = sources.policy(policy_id)
+def render_key(sources: Sources, policy: PolicySource, locale: str, options: dict[str, Any]) -> str:
+    """The content hash of everything one render of ``policy`` in ``locale`` reads."""
     inputs = policy_inputs(policy)
     # a catalog whose placeholders differ from the source's may name other data: depend on all
     paths = None if sources.issues else inputs.paths
     catalog = sources.catalogs.get(locale) if locale != sources.project.source_locale else None
     entries = _entries(catalog, inputs.msgids)
-    if page_unread(sources, policy_id, options.get("meta") or {}):
+    if page_unread(sources, policy, options.get("meta") or {}):
         options = {**options, "meta": "not read"}
     return digest(
         engine_id(), locale, as_json(options), inputs.digest, *entries,
@@ -230,12 +229,12 @@ def render_key(sources: Sources, policy_id: str, locale: str, options: dict[str,
 _TRANSLATED_META = frozenset({"title", "description"})
 
 
-def page_unread(sources: Sources, policy_id: str, meta: dict[str, Any]) -> bool:
+def page_unread(sources: Sources, policy: PolicySource, meta: dict[str, Any]) -> bool:
     """True when replacing front matter values by ``meta`` cannot change the rendered text.
 
     The text reads the page only through the name ``policy``; a template that never
     names it (and a catalog that adds no placeholder) renders the same text whatever
     ``updated`` says, so renders that differ only in such values share one entry.
     """
-    inputs = policy_inputs(sources.policy(policy_id))
+    inputs = policy_inputs(policy)
     return not inputs.reads_page and not sources.issues and not _TRANSLATED_META & set(meta)

@@ -53,22 +53,21 @@ class Rendered:
 
 def render_policy(
     sources: Sources,
-    policy_id: str,
+    policy: PolicySource,
     locale: str,
     *,
     allow_fallback: bool = False,
     meta: dict[str, Any] | None = None,
 ) -> Rendered:
-    """Render ``policy_id`` in ``locale``.
+    """Render ``policy`` in ``locale``.
 
     Args:
         sources: everything loaded from one snapshot.
-        policy_id: which policy.
+        policy: one of its policies (``sources.policy(id)``).
         locale: one of the project's locales.
         allow_fallback: show (marked) English where a translation is missing.
         meta: values that replace front matter keys (the history sets ``updated``).
     """
-    policy = sources.policy(policy_id)
     catalog = _catalog(sources, locale)
     translation = translate_blocks(policy.blocks, catalog, policy.path, allow_fallback)
     data, data_fallbacks = translate_data(

@@ -1,0 +1,108 @@
+"""Parsing once: the chunked catalog reader and the content memo change no result."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from babel.messages.pofile import read_po
+
+from redline.errors import RedlineError
+from redline.load import memo
+from redline.load.catalogs import parse_catalog
+from redline.load.pochunks import read_messages
+from redline.load.posyntax import placeholders
+from redline.load.snapshot import MemorySnapshot
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+CASES = {
+    "plain": '#: a.md:1\nmsgid "One"\nmsgstr "Uno"\n\n#: a.md:3\nmsgid "Two {{ x }}"\nmsgstr "Dos"\n',
+    "fuzzy": '#, fuzzy\nmsgid "One"\nmsgstr "Uno"\n',
+    "comment before a blank line": '#, fuzzy\n\nmsgid "One"\nmsgstr "Uno"\n',
+    "blank line inside an entry": 'msgid "One"\n\nmsgstr "Uno"\n',
+    "continuation after a blank line": 'msgid "One"\nmsgstr "U"\n\n"no"\n',
+    "repeated msgid": 'msgid "One"\nmsgstr "Uno"\n\nmsgid "One"\nmsgstr "Otro"\n',
+    "obsolete entry": 'msgid "One"\nmsgstr "Uno"\n\n#~ msgid "Old"\n#~ msgstr "Viejo"\n',
+    "several blank lines": 'msgid "One"\nmsgstr "Uno"\n\n\n\nmsgid "Two"\nmsgstr "Dos"\n',
+    "trailing comment": 'msgid "One"\nmsgstr "Uno"\n\n# the end\n',
+    "latin-1 header": 'msgid "One"\nmsgstr "Uno"\n',
+}
+
+
+def _header(name: str) -> str:
+    return HEADER.replace("utf-8", "latin-1") if name.startswith("latin") else HEADER
+
+
+def _whole(text: str) -> list[tuple[str, str, bool, int, bool]]:
+    found = []
+    for message in read_po(io.BytesIO(text.encode()), locale="es", abort_invalid=True):
+        if message.id and isinstance(message.id, str):
+            differs = bool(message.string) and placeholders(message.string) != placeholders(message.id)
+            found.append((message.id, message.string, message.fuzzy, message.lineno, differs))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_chunked_reading_equals_reading_the_whole_file(name: str) -> None:
+    """Where the chunked reader answers, it answers exactly what Babel does on the whole file."""
+    text = _header(name) + CASES[name]
+    chunked = read_messages(text.encode(), "es")
+    catalog, issues = parse_catalog(text.encode(), "es.po", "es")
+    whole = _whole(text)
+    assert chunked in (None, whole)
+    assert [(m, e.string, e.fuzzy, e.line) for m, e in catalog.entries.items()] == \
+        [(m, s, f, line) for m, s, f, line, _ in whole]
+    assert [i.where for i in issues] == [f"es.po:{line}" for *_, line, differs in whole if differs]
+
+
+def test_chunked_reading_declines_what_it_cannot_prove() -> None:
+    """Comments or strings that would join the entry across a blank line go to the whole-file reader."""
+    declined = {name for name, body in CASES.items()
+                if read_messages((_header(name) + body).encode(), "es") is None}
+    assert declined == {"comment before a blank line", "blank line inside an entry",
+                        "continuation after a blank line", "repeated msgid", "latin-1 header"}
+
+
+def test_memo_hands_out_fresh_containers() -> None:
+    """A caller that changes its catalog or issue list changes nobody else's."""
+    snapshot = MemorySnapshot({"locales/es/LC_MESSAGES/messages.po": (HEADER + CASES["plain"]).encode()})
+    first, issues = memo.catalog(snapshot, "locales", "es")
+    first.entries.clear()
+    issues.append(issues[0])
+    again, issues_again = memo.catalog(snapshot, "locales", "es")
+    assert (len(again.entries), len(issues_again)) == (2, 1)
+
+
+def test_memo_never_remembers_an_error() -> None:
+    """A bad file fails every time with its own message, and a fixed one then loads."""
+    path = "policies/p.md"
+    bad = MemorySnapshot({path: b"---\ntitle: P\n---\n\ntext\n"})
+    messages = []
+    for _ in range(2):
+        with pytest.raises(RedlineError) as error:
+            memo.policy(bad, path)
+        messages.append(str(error.value))
+    fixed = MemorySnapshot({path: b"---\ntitle: P\neffective: 2026-01-01\n---\n\ntext\n"})
+    assert messages[0] == messages[1]
+    assert memo.policy(fixed, path).id == "p"
+
+
+def test_a_data_set_that_changed_in_one_file_parses_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each data file is parsed once per content; the data set is still the one a fresh load gives."""
+    from redline.load.data import load_data
+
+    parsed: list[str] = []
+    real = memo.parse_document
+
+    def counted(raw: bytes, path: str) -> object:
+        parsed.append(path)
+        return real(raw, path)
+
+    monkeypatch.setattr(memo, "parse_document", counted)
+    files = {"policies/_data/a.yml": b"name: Alpha\n", "policies/_data/b.yml": b"days: 3\n"}
+    memo.data(MemorySnapshot(dict(files)), "policies/_data")
+    parsed.clear()
+    changed = MemorySnapshot({**files, "policies/_data/b.yml": b"days: 4\n"})
+    found, issues = memo.data(changed, "policies/_data")
+    assert parsed == ["policies/_data/b.yml"]
+    assert (found.values, issues) == (load_data(changed, "policies/_data")[0].values, [])
