@@ -91,7 +91,11 @@ def page_meta(history: PolicyHistory, kind: str, today: dt.date, version: Versio
 def _notice(history: PolicyHistory, version: Version, today: dt.date) -> str:
     locale, where = history.locale, status(history, version, today)
     if where == "upcoming":
-        return ui.text(locale, "upcoming_notice")
+        # what changes is one link away ("What changed"); here: when, and what applies until then
+        day, current = ui.long_date(version.effective, locale), history.in_force(today)
+        if current is None:
+            return ui.text(locale, "upcoming_first", date=day)
+        return ui.text(locale, "upcoming_when", date=day, since=ui.long_date(current.effective, locale))
     if where == "current":
         return ui.text(locale, "in_force_since", date=ui.long_date(version.effective, locale))
     start = ui.long_date(version.effective, locale)
