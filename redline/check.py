@@ -3,22 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from redline.errors import RedlineError
 from redline.i18n.units import translation_units
+from redline.lint import LINT_FILE, LintFinding, LintReport, run_lint
 from redline.load.data import Issue
 from redline.load.sources import Sources
 from redline.render.render import render_policy
 
 
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``redline check`` found: the problems (exit 1 when any), and the lint findings silenced."""
+
+    problems: list[Issue] = field(default_factory=list)
+    lint: LintReport = field(default_factory=LintReport)
+
+
 def find_problems(sources: Sources) -> list[Issue]:
-    """Data, template and catalog problems, in a stable order (duplicate heading ids fail parsing)."""
+    """Data, template, catalog and content-lint problems, in a stable order."""
+    return check_sources(sources).problems
+
+
+def check_sources(sources: Sources) -> CheckResult:
+    """Every problem of ``sources`` (duplicate heading ids fail parsing), and the lint's report."""
     problems = list(sources.issues)
     if any(not i.where.endswith(".po") and ".po:" not in i.where for i in sources.issues):
-        return problems  # invalid data: rendering would only repeat the same errors
+        return CheckResult(problems)  # invalid data: rendering would only repeat the same errors
     problems.extend(_untranslated(sources))
+    problems.extend(_interface_words(sources))
     problems.extend(_render_errors(sources))
-    return problems
+    report = run_lint(sources)
+    problems.extend(lint_issue(finding) for finding in report.findings)
+    problems.extend(report.stale)
+    return CheckResult(problems, report)
+
+
+def lint_issue(finding: LintFinding) -> Issue:
+    """A lint finding as ``check`` prints it: the rule named, and how to silence it if it must stay."""
+    silence = f"- {{rule: {finding.rule}, policy: {finding.policy}, section: {finding.section}, reason: …}}"
+    return Issue(finding.where, f"{finding.message} [{finding.rule}]",
+                 f"{finding.fix}; or keep it, with a reason: add `{silence}` under `silence:` in {LINT_FILE}")
 
 
 def _untranslated(sources: Sources) -> Iterator[Issue]:
@@ -34,6 +60,19 @@ def _untranslated(sources: Sources) -> Iterator[Issue]:
             state = "fuzzy" if entry and entry.fuzzy else "missing"
             yield Issue(where, f"{state} translation ({locale}) of {unit.where}: {_short(unit.msgid)!r}",
                         "translate it and clear the fuzzy flag (`redline i18n update` adds new ones)")
+
+
+def _interface_words(sources: Sources) -> Iterator[Issue]:
+    """A published locale without Redline's interface words would show them in English."""
+    from redline.publish import ui
+
+    for locale in sources.project.locales:
+        keys = ui.missing(locale)
+        if keys:
+            shown = ", ".join(keys[:3]) + (", …" if len(keys) > 3 else "")
+            yield Issue(f"{sources.project.locales_dir}/{locale}/LC_MESSAGES/redline.po",
+                        f"{len(keys)} of Redline's interface words missing in {locale} ({shown})",
+                        f"`redline i18n ui {locale}` writes the catalog to translate")
 
 
 def _render_errors(sources: Sources) -> Iterator[Issue]:

@@ -6,13 +6,18 @@ Commands import their heavy dependencies inside the command body so ``--help`` i
 from __future__ import annotations
 
 import contextlib
+import errno
 import importlib
+import os
 from collections.abc import Iterator
 from typing import Any
 
 import click
 
-from redline.errors import Failure
+from redline.errors import Failure, RedlineError
+
+#: errors of a full disk (or a file size limit): the user's environment, not a bug
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -58,6 +63,13 @@ def as_click_errors() -> Iterator[None]:
         yield
     except Failure as failure:
         raise _Shown(failure) from None
+    except OSError as error:
+        if error.errno not in DISK_FULL:
+            raise
+        raise _Shown(RedlineError(f"cannot write: {os.strerror(error.errno)} (nothing was published)",
+                                  where=str(error.filename) if error.filename else None,
+                                  fix="free some disk space (or raise the file size limit) and run the "
+                                      "command again")) from None
 
 
 def _find(name: str) -> click.Command | None:
@@ -75,6 +87,6 @@ def _find(name: str) -> click.Command | None:
 
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT)
-@click.version_option(package_name="redline")
+@click.version_option(package_name="policy-redline")
 def main() -> None:
     """Publish legal policies from git: render per locale, diff, classify, build the site."""

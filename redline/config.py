@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from redline.errors import RedlineError
+from redline.trust import check_config
 
 #: the options of the ``redline`` plugin entry and their defaults, declared once (the MkDocs plugin's too)
 PLUGIN_OPTIONS: dict[str, str | list[str] | None] = {
@@ -58,9 +59,9 @@ class Project:
 class _UnsafeTag(Exception):
     """A tag MkDocs would run as code, and its line."""
 
-    def __init__(self, tag: str, line: int) -> None:
+    def __init__(self, tag: str, line: int, allowed: bool = True) -> None:
         super().__init__(tag)
-        self.tag, self.line = tag, line
+        self.tag, self.line, self.runs_code = tag, line, allowed
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -76,6 +77,10 @@ SAFE_NAMES = ("name:material.", "name:pymdownx.", "name:markdown.")
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     if suffix.startswith(PYTHON_TAG) and not suffix.removeprefix(PYTHON_TAG).startswith(SAFE_NAMES):
         raise _UnsafeTag(f"!!{suffix.removeprefix('tag:yaml.org,2002:')}", node.start_mark.line + 1)
+    if not suffix.startswith(PYTHON_TAG + "name:"):
+        # !ENV reads an environment variable (a CI secret in every footer), !relative a path: no tag
+        # but the names of Markdown extensions is allowed
+        raise _UnsafeTag(suffix, node.start_mark.line + 1, allowed=False)
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -109,6 +114,7 @@ def load_project(root: Path) -> Project:
     document = _read_config(path)
     _check_inherited(document, path, root)
     settings = document if isinstance(document, dict) else {}
+    check_config(settings, path, root)
     project = _project_from(root, _plugin_options(settings), path)
     return replace(project, site_url=(_text(settings, "site_url") or "").rstrip("/") + "/",
                    site_name=_text(settings, "site_name") or "Policies")
@@ -149,6 +155,11 @@ def _read_config(path: Path) -> Any:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise RedlineError(f"malformed YAML: {error.problem}", where=f"{path}:{line}") from None
     except _UnsafeTag as unsafe:
+        if not unsafe.runs_code:
+            raise RedlineError(f"YAML tag '{unsafe.tag}' is not allowed", where=f"{path}:{unsafe.line}",
+                               fix="write the value itself: !ENV would publish an environment variable "
+                                   "(a CI secret); only !!python/name: of Markdown extensions may be named"
+                               ) from None
         raise RedlineError(f"YAML tag '{unsafe.tag}' could run code", where=f"{path}:{unsafe.line}",
                            fix="remove it: mkdocs.yml may only name Markdown extensions "
                                "(!!python/name:material..., pymdownx..., markdown...)") from None

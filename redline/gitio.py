@@ -19,6 +19,7 @@ import git
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from redline.errors import GitError
+from redline.load.snapshot import submodule_error
 
 FIELD = "\x1f"
 RECORD = "\x1e"
@@ -246,7 +247,9 @@ class Repository:
                 path = f"{prefix}/{name}" if prefix else name
                 if mode == b"40000":
                     pending.append((self._subtree(oid, sha), path))
-                elif mode != b"160000":  # submodules are not files
+                elif mode == b"160000":
+                    raise submodule_error(path)
+                else:
                     found[path] = oid
         return dict(sorted(found.items()))
 
@@ -365,7 +368,9 @@ def _parse_raw_commit(record: str) -> tuple[Commit, list[tuple[str, str | None]]
     changes: list[tuple[str, str | None]] = []
     for meta, path in zip(fields[0::2], fields[1::2], strict=False):
         _, new_mode, _, new_id, status = meta.lstrip(":").split(" ")
-        gone = status.startswith("D") or new_mode == "160000"
+        if new_mode == "160000":
+            raise submodule_error(path)
+        gone = status.startswith("D")
         changes.append((path, None if gone else new_id))
     commit = _parse_commit(head + FIELD + "\n".join(dict.fromkeys(path for path, _ in changes)))
     return commit, changes
@@ -391,3 +396,4 @@ def blob_id(data: bytes) -> str:
 def open_repo(root: Path) -> Repository:
     """Open the repository at ``root``."""
     return Repository(root)
+

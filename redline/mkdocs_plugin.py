@@ -18,6 +18,7 @@ from mkdocs.config.base import BaseConfigOption, Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from redline.cli import as_click_errors
@@ -28,6 +29,9 @@ from redline.publish.atomic import write_atomic
 from redline.publish.chrome import alternates, finish_html, interface_words
 from redline.publish.pages import SitePage
 from redline.render.safety import sanitize_html
+
+#: Redline's page chrome, shipped in the package: Material blocks, partials and assets.
+THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 
 
 def _option(default: str | list[str] | None) -> BaseConfigOption[Any]:
@@ -62,6 +66,8 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         locale = self._locale
+        add_chrome(config)
+        ui.use_project(Path(config.config_file_path).parent / self.config.locales_dir)
         config.theme["language"] = locale
         config.theme["direction"] = ui.direction(locale)
         config.extra["alternate"] = alternates("", self.locales or [locale], self.site_root)
@@ -90,6 +96,17 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if isinstance(chrome, dict) and isinstance(chrome.get("updated"), str):
             page.update_date = chrome["updated"]
         return markdown
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        # MkDocs names a folder's section after the folder ("Changes", "Privacy"): use the
+        # title of the folder's own page instead, which is in the page's language.
+        titles = {page.path: page.title for page in self.pages or []}
+        for section in _sections(nav.items):
+            own = [titles[c.file.src_uri] for c in section.children if isinstance(c, Page)
+                   and c.file.src_uri in titles and c.file.src_uri.endswith("index.md")]
+            if own:
+                section.title = own[0]
+        return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Defence in depth: policy text comes from pull requests.
@@ -129,6 +146,28 @@ def _search_language(config: MkDocsConfig, locale: str) -> None:
     lunr = Path(str(resources.files("material"))) / "templates/assets/javascripts/lunr/min"
     if language == "en" or (lunr / f"lunr.{language}.min.js").is_file():
         options["lang"] = [language]
+
+
+def _sections(items: list[Any]) -> list[Section]:
+    """Every section of a navigation tree, outer ones first."""
+    found: list[Section] = []
+    for item in items:
+        if isinstance(item, Section):
+            found.extend([item, *_sections(item.children)])
+    return found
+
+
+def add_chrome(config: MkDocsConfig) -> None:
+    """Put Redline's theme folder (banner, versions, language switcher, styles) under the project's.
+
+    The search path becomes: the project's ``custom_dir`` (customising only), Redline's
+    chrome, then Material: every site gets the chrome without copying files, and a project
+    still overrides any template or partial by putting one of the same name in its folder.
+    """
+    dirs: list[str] = config.theme.dirs
+    if THEME_DIR in dirs:
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
 
 
 def _file(page: SitePage, config: MkDocsConfig) -> File:

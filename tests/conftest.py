@@ -13,7 +13,7 @@ import pytest
 
 from tests.paths import ROOT
 
-EXAMPLE_PARTS = ("mkdocs.yml", "policies", "locales", "overrides")
+EXAMPLE_PARTS = ("mkdocs.yml", "lint.yml", "policies", "locales", "overrides")
 
 
 @dataclass
@@ -109,3 +109,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.name in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the render cache's signing key (redline/render/cachekey.py) in a folder of this run, not in ~."""
+    import tempfile
+
+    os.environ.setdefault("REDLINE_STATE_DIR", tempfile.mkdtemp(prefix="redline-state-"))

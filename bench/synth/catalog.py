@@ -48,9 +48,12 @@ def policy_entries(path: str, text: str) -> list[Entry]:
     if "description" in meta:
         found.append((meta["description"], (f"{path}:3",), ("Short description for search engines.",)))
     shift = head.count("\n") + 2
+    section = ""
     for block in split_blocks(body):
+        if block.kind == "heading" and block.anchor:
+            section = block.anchor
         if needs_translation(block):
-            notes = tuple(_comments(block.kind, block.text))
+            notes = tuple(_comments(block.kind, block.text, section))
             found.append((block.text, (f"{path}:{block.line + shift}",), notes))
     return found
 

@@ -21,6 +21,7 @@ def open_project(project_dir: Path | None) -> Project:
     """Find and read the project settings; the policies folder they name must be there."""
     from redline.config import find_root, load_project
     from redline.errors import RedlineError, did_you_mean
+    from redline.publish import ui
 
     root = project_dir.resolve() if project_dir else find_root(Path.cwd())
     project = load_project(root)
@@ -32,6 +33,8 @@ def open_project(project_dir: Path | None) -> Project:
             where=str(root / "mkdocs.yml"),
             fix="create it with one <id>.md per policy, or set policies_dir in the redline plugin entry",
         )
+    # The project's own wording of Redline's interface words overrides the shipped one.
+    ui.use_project(root / project.locales_dir)
     return project
 
 

@@ -44,6 +44,8 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
 
     shown = Progress.auto(quiet, progress)
     project = open_project(project_dir)
+    for warning in _refuse_untranslated_words(project, allow_fallback):
+        click.echo(f"warning: {warning}", err=True)
     today = build_date.date() if build_date else dt.date.today()
     cache = project_cache(project.root)
     with shown.stage("history") as stage:
@@ -70,6 +72,22 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
         *counts, target=target, day=today.isoformat()), err=True)
 
 
+def _refuse_untranslated_words(project: Project, allow_fallback: bool) -> list[str]:
+    """Stop when a published locale lacks Redline's interface words, unless English may stand in."""
+    from redline.errors import RedlineError
+    from redline.publish import ui
+
+    gaps = {locale: ui.missing(locale) for locale in project.locales}
+    lines = [f"{project.locales_dir}/{locale}/LC_MESSAGES/redline.po: {len(keys)} interface words missing "
+             f"in {locale} ({', '.join(keys[:3])}{', …' if len(keys) > 3 else ''})"
+             for locale, keys in gaps.items() if keys]
+    if lines and not allow_fallback:
+        raise RedlineError("; ".join(lines),
+                           fix="translate them (`redline i18n ui LOCALE` writes the catalog), "
+                               "or build with --allow-fallback to show them in English, marked")
+    return [f"{line}: shown in English" for line in lines]
+
+
 def _count(number: int, one: str, many: str | None = None) -> str:
     """``1 page``, ``2 pages``: the build message is English, for the person running it.
 
@@ -84,6 +102,7 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
     """Add each locale's changes page; return the notices, feeds and emails to publish under notices/."""
     from redline import gitio
     from redline.commands.changelog import changelog_outputs
+    from redline.notices.build import site_url_warning
     from redline.publish.changes import changes_page, with_changes_link
     from redline.publish.feeds import NOTICES_DIR
 
@@ -94,6 +113,8 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
         repo.close()
     for warning in skipped:
         click.echo(f"warning: {warning}", err=True)
+    if (no_url := site_url_warning(project)) is not None:
+        click.echo(f"warning: {no_url}", err=True)
     for locale, locale_pages in pages.items():
         locale_pages[:] = [with_changes_link(p, locale) if p.path == "index.md" else p for p in locale_pages]
         locale_pages.append(changes_page(notices, locale, {page.path for page in locale_pages}))

@@ -40,7 +40,7 @@ def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | N
     """
     from redline import gitio
     from redline.errors import RedlineError
-    from redline.notices.build import Setting, build_notices
+    from redline.notices.build import Setting, build_notices, site_url_warning
     from redline.notices.wording import load_wording
     from redline.publish.parallel import prefill
     from redline.render.cache import project_cache
@@ -48,6 +48,8 @@ def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | N
     if check and out is None:
         raise RedlineError("--check compares the files of --out DIR", fix="pass --out DIR as well")
     project = open_project(project_dir)
+    if (warning := site_url_warning(project)) is not None:
+        click.echo(f"warning: {warning}", err=True)
     setting = Setting(project.site_url, load_wording(project.root), project_cache(project.root),
                       build_date.date() if build_date else dt.date.today())
     repo = gitio.open_repo(project.root)

@@ -1,4 +1,4 @@
-"""``redline check``: validate data, front matter, templates, catalogs and placeholders."""
+"""``redline check``: validate data, front matter, templates, catalogs and placeholders; lint the text."""
 
 from __future__ import annotations
 
@@ -17,14 +17,15 @@ from redline.commands._common import open_project, project_option
 @project_option
 def command(output_format: str, project_dir: Path | None) -> None:
     """Check the working tree. Exit 0 when clean, 1 with findings, 2 on unusable input."""
-    from redline.check import find_problems
+    from redline.check import check_sources
     from redline.errors import CheckFailed
     from redline.load.snapshot import WorkTree
     from redline.load.sources import load_sources
 
     project = open_project(project_dir)
     sources = load_sources(WorkTree(project.root), project, strict=False)
-    problems = find_problems(sources)
+    result = check_sources(sources)
+    problems = result.problems
     if output_format == "json":
         _print_json(sorted(sources.policies), list(project.locales), problems)
     for problem in problems if output_format == "text" else ():
@@ -33,8 +34,15 @@ def command(output_format: str, project_dir: Path | None) -> None:
             click.echo(f"  fix: {problem.fix}")
     if problems:
         raise CheckFailed(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
-    if output_format == "text":
-        click.echo(f"ok: {len(sources.policies)} policies, {len(project.locales)} locales")
+    if output_format != "text":
+        return
+    # listed on a clean check only: with problems to fix, they would bury them
+    for finding, silence in result.lint.silenced:
+        click.echo(f"{finding.where}: {finding.message} [{finding.rule}]")
+        click.echo(f"  silenced by {silence.where}: {silence.reason}")
+    silenced = len(result.lint.silenced)
+    note = f" ({silenced} lint finding{'s' if silenced != 1 else ''} silenced)" if silenced else ""
+    click.echo(f"ok: {len(sources.policies)} policies, {len(project.locales)} locales{note}")
 
 
 def _print_json(policies: list[str], locales: list[str], problems: Sequence[Any]) -> None:

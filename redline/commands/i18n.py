@@ -10,6 +10,8 @@ import click
 from redline.commands._common import open_project, project_option
 
 if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
     from redline.config import Project
 
 IGNORE_DIRS = ".* site build node_modules"
@@ -62,7 +64,9 @@ def _mapping(project: Project) -> str:
 
 def _extract_to(project: Project, target: str) -> None:
     _pybabel(project.root, "extract", "-F", _mapping(project),
-             "-o", target, "--no-wrap", "--sort-by-file",
+             # No `#:` line numbers: adding a paragraph must not rewrite every entry below it
+             # (each entry names its section in an extracted comment instead).
+             "-o", target, "--no-wrap", "--no-location",
              "--project", "Redline policies", "--ignore-dirs", IGNORE_DIRS, ".")
 
 
@@ -94,33 +98,86 @@ def extract(project_dir: Path | None) -> None:
 @click.option("--check", is_flag=True, help="Exit 1 if the catalogs are not up to date; write nothing.")
 @project_option
 def update(check: bool, project_dir: Path | None) -> None:
-    """Extract, then merge the template into every locale's catalog (new ones are created)."""
+    """Extract, then merge the template into every locale's catalog (new ones are created).
+
+    Catalogs are compared by content: a file re-wrapped by Poedit, Weblate or msgcat is up
+    to date, and is left as it is. Says, per catalog, what changed.
+    """
+    import os
     import tempfile
 
+    from redline.errors import CheckFailed
+    from redline.i18n.pomerge import read_catalog
+
     project = open_project(project_dir)
+    pot = project.root / _pot(project.locales_dir)
     with tempfile.TemporaryDirectory() as scratch:
         # --check must write nothing, not even the template: extract into a scratch folder.
-        pot = str(Path(scratch) / "messages.pot") if check else _pot(project.locales_dir)
-        if check:
-            _extract_to(project, pot)
-        else:
-            extract.callback(project_dir=project.root)  # type: ignore[misc]
-        for locale in project.translated_locales:
-            _update_locale(project, locale, pot, check)
+        fresh = Path(scratch) / "messages.pot"
+        _extract_to(project, str(fresh))
+        template = read_catalog(fresh)
+        if not check and not _same_template(pot, fresh):
+            os.replace(fresh, pot)
+            click.echo(f"{_pot(project.locales_dir)}: written ({sum(1 for m in template if m.id)} entries)")
+    stale = [line for locale in project.translated_locales
+             if (line := _update_locale(project, locale, template, check)) is not None]
+    if stale:
+        for line in stale:
+            click.echo(line)
+        raise CheckFailed(f"{len(stale)} catalog{'s' if len(stale) != 1 else ''} out of date; "
+                          "run `redline i18n update`")
 
 
-def _update_locale(project: Project, locale: str, pot: str, check: bool) -> None:
+def _update_locale(project: Project, locale: str, template: Catalog, check: bool) -> str | None:
+    """Merge ``template`` into one locale's catalog; return what is stale (with --check)."""
+    from redline.i18n.pomerge import catalog_bytes, merge, read_catalog
+    from redline.publish.atomic import write_atomic
+
     po = project.root / project.locales_dir / locale / "LC_MESSAGES" / "messages.po"
+    shown = po.relative_to(project.root).as_posix()
     if not po.exists():
         if check:
-            from redline.errors import CheckFailed
+            return f"{shown}: catalog missing"
+        catalog = new_catalog(template, locale)
+        write_atomic(po, catalog_bytes(catalog), mode=0o644)
+        click.echo(f"{shown}: created ({sum(1 for m in catalog if m.id)} entries to translate)")
+        return None
+    catalog = read_catalog(po, locale)
+    change = merge(catalog, template)
+    if check:
+        return f"{shown}: out of date ({change.summary()})" if change.changed else None
+    if change.changed:
+        write_atomic(po, catalog_bytes(catalog), mode=0o644)
+    click.echo(f"{shown}: {change.summary()}")
+    return None
 
-            raise CheckFailed(f"{po.relative_to(project.root)}: catalog missing; run `redline i18n update`")
-        _pybabel(project.root, "init", "-i", pot, "-d", project.locales_dir, "-l", locale)
-        return
-    extra = ["--check", "--ignore-pot-creation-date"] if check else []
-    _pybabel(project.root, "update", "-i", pot, "-d", project.locales_dir, "-l", locale,
-             "--no-wrap", "--ignore-obsolete", *extra)
+
+def new_catalog(template: Catalog, locale: str) -> Catalog:
+    """A catalog for ``locale`` holding every entry of ``template``, untranslated."""
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale=locale, project=template.project, version=template.version,
+                      creation_date=template.creation_date, fuzzy=False)
+    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    return catalog
+
+
+@command.command("ui")
+@click.argument("locale", metavar="LOCALE")
+@project_option
+def ui_words(locale: str, project_dir: Path | None) -> None:
+    """Write locales/LOCALE/LC_MESSAGES/redline.po: Redline's interface words to translate or reword.
+
+    Every word is listed, with the translation Redline ships (or the project has) filled in;
+    an empty one is still to translate. The project's catalog overrides Redline's.
+    """
+    from redline.i18n.uiwords import write_project_catalog
+    from redline.load.catalogs import check_locale
+
+    project = open_project(project_dir)
+    check_locale(locale, where="LOCALE")
+    path, words, empty = write_project_catalog(project.root / project.locales_dir, locale)
+    click.echo(f"{path.relative_to(project.root).as_posix()}: {words} words, {empty} to translate")
 
 
 @command.command("compile")

@@ -61,17 +61,20 @@ def target_path(template_path: str) -> str:
     return path.removesuffix(".tmpl")
 
 
-def substitutions(company: str, locales: tuple[str, ...], today: dt.date) -> dict[str, str]:
+def substitutions(company: str, locales: tuple[str, ...], today: dt.date,
+                  package: str = "policy-redline") -> dict[str, str]:
     """The values of the ``@TOKEN@`` placeholders of ``.tmpl`` files."""
     return {
         "@COMPANY@": company,
         # A JSON string is a valid double-quoted YAML scalar, whatever the name holds.
         "@COMPANY_YAML@": json.dumps(company, ensure_ascii=False),
-        "@SITE_NAME_YAML@": json.dumps(f"{company} legal", ensure_ascii=False),
+        # The site is read in every locale: its name is the company's, in no one language.
+        "@SITE_NAME_YAML@": json.dumps(company, ensure_ascii=False),
         "@DESCRIPTION_YAML@": json.dumps(f"Privacy policy and other legal policies of {company}",
                                          ensure_ascii=False),
         "@LOCALES@": ", ".join(locales),
         "@TODAY@": today.isoformat(),
+        "@REDLINE_PACKAGE@": package,
     }
 
 
@@ -87,9 +90,10 @@ def _catalog_locale(path: str) -> str | None:
     return match.group(1) if match else None
 
 
-def plan(company: str, locales: tuple[str, ...], today: dt.date) -> dict[str, bytes]:
+def plan(company: str, locales: tuple[str, ...], today: dt.date,
+         package: str = "policy-redline") -> dict[str, bytes]:
     """Every file of the new repository, by path, with the template filled in."""
-    values = substitutions(company, locales, today)
+    values = substitutions(company, locales, today, package)
     result: dict[str, bytes] = {}
     for name, entry in _walk(template_root()):
         path = target_path(name)
@@ -191,14 +195,20 @@ def first_commit(directory: Path) -> str | None:
               help="Legal name of the company (the data controller).")
 @click.option("--locales", "locale_list", default="en,es", show_default=True, metavar="LIST",
               help="Published locales, comma-separated; en is the source.")
+@click.option("--redline-package", "package", default=None, metavar="REQUIREMENT",
+              help="What the new repository installs (pip requirement); default: this Redline "
+                   "(its version, or the wheel, folder or git commit it was installed from).")
 @click.option("--no-git", is_flag=True, help="Only write the files: no git repository, no first commit.")
-def command(directory: Path, company: str, locale_list: str, no_git: bool) -> None:
+def command(directory: Path, company: str, locale_list: str, package: str | None, no_git: bool) -> None:
     """Create a new policy repository in DIR (missing or empty), ready to check and build."""
+    from redline.commands.pin import install_source, local_note
+
     locales = parse_locales(locale_list)
     if not company.strip():
         raise RedlineError("--company must not be empty", fix='pass e.g. --company "Acme Ltd"')
     _refuse_non_empty(directory)
-    tree = plan(company.strip(), locales, dt.date.today())
+    requirement = (package or "").strip() or install_source()
+    tree = plan(company.strip(), locales, dt.date.today(), requirement)
     write_tree(directory, tree)
     click.echo(f"created {len(tree)} files in {directory} for {company.strip()} ({', '.join(locales)})")
     for locale in locales[1:]:
@@ -210,4 +220,7 @@ def command(directory: Path, company: str, locale_list: str, no_git: bool) -> No
                    "  set git's user.name and user.email, then commit the files before `redline build`")
     elif not no_git:
         click.echo(f"  git repository on branch main, first commit: {COMMIT_MESSAGE!r}")
+    click.echo(f"  installs {requirement} (redline-requirement.txt)")
+    if (note := local_note(requirement)) is not None:
+        click.echo(f"  note: {note}")
     click.echo(f"next: cd {directory} && make check build")

@@ -145,8 +145,15 @@ def _markdown_row(finding: Finding, kinds: Mapping[str, str], titles: Mapping[st
 
 
 def cell(text: str) -> str:
-    """Make text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Make text safe inside a Markdown table cell (or list item): one line, no HTML, no column break.
+
+    Policy text comes from the pull request: a raw ``<!--`` in a title would hide the rest of
+    the comment (the gate table) on GitHub, so markup is shown as written.
+
+    >>> print(cell("Notes <!-- | hidden"))
+    Notes &lt;!-- \\| hidden
+    """
+    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
 
 
 def html_block(block: BlockChange) -> str:

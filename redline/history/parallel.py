@@ -26,6 +26,7 @@ from redline.history.states import State, git_states, open_history
 from redline.history.walk import changed_pairs, load_history, revision_fact
 from redline.jobs import JOBS_ENV, start_method, worker_count
 from redline.render.cache import RenderCache
+from redline.render.cachekey import cache_key
 
 #: renders missing from the cache below which starting processes costs more than it saves
 PREFILL_FROM = 200
@@ -65,7 +66,7 @@ def fill(task: tuple[Project, dt.date, bool, tuple[str, ...], Path]) -> None:
         return
     try:
         load_history(own, git_states(repo, own, build_day), allow_fallback=allow_fallback,
-                     cache=RenderCache(directory))
+                     cache=RenderCache(directory, cache_key(project.root, directory)))
     except RedlineError:
         pass  # the serial walk meets the same error and reports it, with its context
     finally:

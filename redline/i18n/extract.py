@@ -32,13 +32,17 @@ def extract_policy(
     yield 2, None, policy.title, [f"Title of the {policy.id} policy."]
     if "description" in policy.meta:
         yield 3, None, str(policy.meta["description"]), ["Short description for search engines."]
+    section = ""
     for block in policy.blocks:
+        if block.kind == "heading" and block.anchor:
+            section = block.anchor
         if needs_translation(block):
-            yield block.line, None, block.text, _comments(block.kind, block.text)
+            yield block.line, None, block.text, _comments(block.kind, block.text, section)
 
 
-def _comments(kind: str, text: str) -> list[str]:
-    notes = [f"Markdown {kind}."]
+def _comments(kind: str, text: str, section: str = "") -> list[str]:
+    # The section, not a line number, says where a block is: stable when a paragraph is added.
+    notes = [f"Markdown {kind}, section #{section}." if section else f"Markdown {kind}."]
     if placeholders(text):
         notes.append(KEEP_NOTE)
     return notes

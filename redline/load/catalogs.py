@@ -14,6 +14,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.pofile import PoFileError, read_po
 
 from redline.errors import RedlineError
+from redline.htmlscan import find_danger
 from redline.load.data import Issue
 from redline.load.pochunks import read_messages
 from redline.load.posyntax import check_po_syntax, placeholders
@@ -87,6 +88,11 @@ def parse_catalog(raw: bytes, path: str, locale: str) -> tuple[Catalog, list[Iss
         catalog.entries[msgid] = Entry(string, fuzzy, line)
         if differs:
             issues.append(_placeholder_issue(path, line, msgid, string))
+        danger = find_danger(string) if "<" in string or ":" in string else None
+        if danger is not None:
+            issues.append(Issue(f"{path}:{line}", f"{danger.label} in the translation",
+                                "remove it: translations may not contain scripts, event handlers or "
+                                "script URLs"))
     return catalog, issues
 
 

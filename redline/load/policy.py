@@ -11,6 +11,7 @@ import jsonschema
 
 from redline.blocks import Block, split_blocks
 from redline.errors import RedlineError, did_you_mean
+from redline.htmlscan import check_plain
 from redline.load.data import Issue, decode
 from redline.load.formats import is_date
 from redline.load.yamlfile import parse_yaml
@@ -134,6 +135,9 @@ def _validate_meta(meta_text: str, path: str) -> dict[str, Any]:
         if error.validator == "additionalProperties":
             at = (sorted(set(meta) - set(FRONT_MATTER_SCHEMA["properties"]))[0],)
         raise _meta_issue(error, meta, document.where(at)).error()
+    for key in ("title", "description"):
+        if key in meta:
+            check_plain(meta[key], document.where((key,)), f"front matter '{key}'")
     for key in DATE_KEYS:
         if key in meta and not is_date(meta[key]):
             raise RedlineError(

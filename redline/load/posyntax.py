@@ -19,8 +19,17 @@ def placeholders(text: str) -> Counter[str]:
     return Counter(_normal(p) for p in PLACEHOLDER_RE.findall(text))
 
 
+#: A grammatical form a translation may ask of the duration filter: not a different placeholder.
+FORM_ARGUMENT_RE = re.compile(r"""\bduration\s*\(\s*form\s*=\s*(["'])[a-z]{2,20}\1\s*\)""")
+
+
 def _normal(placeholder: str) -> str:
-    inner = placeholder[2:-2].strip(" -")
+    """The placeholder as compared between source and translation.
+
+    >>> _normal('{{x|duration(form="dative")}}')
+    '{{ x | duration }}'
+    """
+    inner = FORM_ARGUMENT_RE.sub("duration", placeholder[2:-2].strip(" -"))
     inner = re.sub(r"\s*\|\s*", " | ", re.sub(r"\s+", " ", inner))
     return f"{placeholder[:2]} {inner} {placeholder[-2:]}"
 

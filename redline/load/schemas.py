@@ -1,4 +1,4 @@
-"""The JSON Schemas Redline ships (``schemas/`` at the top of the repository), and validation.
+"""The JSON Schemas Redline ships (``redline/schemas/``, package data), and validation.
 
 Published notices are checked against ``schemas/notices.schema.json`` before anything
 is written, so the pipeline never reads a file its schema would reject.
@@ -16,9 +16,8 @@ import jsonschema
 
 from redline.errors import RedlineError
 
-#: Where schemas are looked up: inside the package (an installed wheel), then the source checkout.
-SCHEMA_DIRS = (Path(__file__).resolve().parent.parent / "schemas",
-               Path(__file__).resolve().parent.parent.parent / "schemas")
+#: The schemas ship inside the package (``schemas/`` at the top of the repository links to them).
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 NOTICES_SCHEMA = "notices.schema.json"
 CHANGE_RECORD_SCHEMA = "change-record.schema.json"
 
@@ -36,12 +35,11 @@ class Facts(Protocol):
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """Return the schema ``name`` (e.g. ``notices.schema.json``)."""
-    for folder in SCHEMA_DIRS:
-        path = folder / name
-        if path.is_file():
-            schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-            return schema
-    raise RedlineError(f"schema {name} not found", where=str(SCHEMA_DIRS[-1]),
+    path = SCHEMA_DIR / name
+    if path.is_file():
+        schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return schema
+    raise RedlineError(f"schema {name} not found", where=str(SCHEMA_DIR),
                        fix="reinstall redline: the schemas/ folder ships with it")
 
 

@@ -56,6 +56,8 @@ class WorkTree:
         # Links are listed (so reading them fails loudly), never followed: a linked folder is not entered.
         for top, folders, files in os.walk(base):
             here = Path(top)
+            if ".git" in files or ".git" in folders:
+                raise submodule_error(here.relative_to(self.root).as_posix())
             found += [here / name for name in files if (here / name).is_file() or (here / name).is_symlink()]
             found += [here / name for name in folders if (here / name).is_symlink()]
         return sorted(p.relative_to(self.root).as_posix() for p in found)
@@ -92,3 +94,12 @@ class MemorySnapshot:
     def list(self, folder: str) -> list[str]:
         prefix = folder.rstrip("/") + "/"
         return sorted(p for p in self.files if p.startswith(prefix))
+
+
+def submodule_error(path: str) -> RedlineError:
+    """A submodule among the sources: its files are in no commit of this repository, so it is refused."""
+    return RedlineError(
+        "is a git submodule (or a nested repository)", where=path,
+        fix="copy its files into this repository: a submodule's text is not part of a commit, "
+            "so `redline render` and `redline build` would publish different versions of it",
+    )

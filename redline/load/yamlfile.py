@@ -6,14 +6,22 @@ schema says it is a date, so a typo such as ``2026-02-30`` is reported, not gues
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from redline.errors import RedlineError
+from redline.htmlscan import find_danger
 
 Path_ = tuple[str | int, ...]
+#: values one YAML file may expand to: an alias bomb of a few hundred bytes expands to billions
+MAX_VALUES = 100_000
+#: levels of nesting (PyYAML's own parser recurses once per level)
+MAX_DEPTH = 100
+#: flow collections opened more than MAX_DEPTH times in a row: refused before PyYAML's parser recurses
+_DEEP_FLOW = re.compile(r"[\[{](?:\s*[\[{]){" + str(MAX_DEPTH) + "}")
 
 
 class _Loader(yaml.SafeLoader):
@@ -65,7 +73,16 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> YamlDocument:
         RedlineError: on malformed YAML, naming the file and line.
     """
     try:
+        if _DEEP_FLOW.search(text):
+            raise RecursionError
         node = _compose(text)
+        document = YamlDocument(path, None, {}, offset)
+        if node is not None:
+            document.data = _construct(node, (), document.lines, path, offset)
+        return document
+    except RecursionError:
+        raise RedlineError(f"YAML nested more than {MAX_DEPTH} levels deep", where=f"{path}:{1 + offset}",
+                           fix="flatten the structure: data files need a few levels, not thousands") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + offset
@@ -75,14 +92,23 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> YamlDocument:
             where=f"{path}:{line}",
             fix="check the indentation and quoting on that line and the one above it",
         ) from None
-    document = YamlDocument(path, None, {}, offset)
-    if node is not None:
-        document.data = _construct(node, (), document.lines, path, offset)
-    return document
+
+
+def _count(lines: dict[Path_, int], node: yaml.Node, path: str, offset: int) -> None:
+    """Refuse a document that expands (through aliases) to more values than any data file needs."""
+    if len(lines) > MAX_VALUES:
+        raise RedlineError(
+            f"YAML expands to more than {MAX_VALUES} values (aliases repeating aliases?)",
+            where=f"{path}:{node.start_mark.line + 1 + offset}",
+            fix="write the values out, or use fewer &anchor / *alias repetitions",
+        )
 
 
 def _construct(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str, offset: int) -> Any:
+    if len(at) > MAX_DEPTH:
+        raise RecursionError
     lines[at] = node.start_mark.line + 1
+    _count(lines, node, path, offset)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -97,7 +123,17 @@ def _construct(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str, o
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*at, i), lines, path, offset) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    value = _scalar(node)
+    if isinstance(value, str) and ("<" in value or ":" in value):
+        _refuse_script(value, f"{path}:{node.start_mark.line + 1 + offset}")
+    return value
+
+
+def _refuse_script(value: str, where: str) -> None:
+    danger = find_danger(value)
+    if danger is not None:
+        raise RedlineError(f"{danger.label} in a value", where=where, fix="remove it: front matter and "
+                           "data may not hold scripts, event handlers or script URLs")
 
 
 def _compose(text: str) -> yaml.Node | None:

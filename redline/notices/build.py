@@ -37,6 +37,16 @@ class Setting:
 Prefill = Callable[[int, int], object]
 
 
+#: Said by ``changelog`` and ``build`` when links in notices can only be relative.
+NO_SITE_URL = ("site_url is not set in mkdocs.yml: links in emails and feeds are relative (/en/…) "
+               "and do not work outside the site; set site_url: https://your-site.example/")
+
+
+def site_url_warning(project: Project) -> str | None:
+    """A warning when ``mkdocs.yml`` has no ``site_url`` (emails then carry relative links)."""
+    return NO_SITE_URL if project.site_url == "/" else None
+
+
 def build_notices(repo: Repository, project: Project, setting: Setting, ref: str = "HEAD",
                   prefill: Prefill | None = None) -> tuple[list[Notice], list[str]]:
     """Every notice of ``ref``'s history, oldest first, and a warning per commit skipped.

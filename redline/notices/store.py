@@ -41,7 +41,9 @@ FIELDS = ("formerly", "title", "material", "sections", "facts", "reasons", "over
 def context_key(project: Project, wording: Wording) -> str:
     """The digest of what every notice of a project depends on besides its commits."""
     settings = [project.source_locale, list(project.locales), project.policies_dir, project.locales_dir]
-    return digest(FORMAT, as_json(settings), as_json(wording.table))
+    from redline.i18n.uiwords import project_fingerprint
+
+    return digest(FORMAT, as_json(settings), as_json(wording.table), project_fingerprint())
 
 
 def shared_key(point: Point, policies_dir: str) -> str:

@@ -1,10 +1,11 @@
 """The words of notices, feeds and emails: templates and strings editors can change.
 
-Defaults ship in ``redline/templates/notices/``; a project overrides any of those
-files by putting its own in ``templates/notices/`` (like a theme's ``custom_dir``).
-``strings.yml`` holds, per locale, the interface words and the labels of facts
-(``facts: {retention.logs: Log data}``); a word missing in a locale is taken from
-the locale's language, then from English.
+Templates ship in ``redline/templates/notices/``; a project overrides any of them by
+putting its own in ``templates/notices/`` (like a theme's ``custom_dir``). The words are
+Redline's interface words (:mod:`redline.publish.ui`, keys ``notices.*``: one table per
+locale with the site's). A project's ``templates/notices/strings.yml`` names its facts
+(``facts: {retention.logs: Log data}``) and may still override words per locale; a word
+missing in a locale is taken from the locale's language, then from English.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import yaml
 from redline.errors import RedlineError
 from redline.load.data import decode
 from redline.load.yamlfile import parse_yaml
+from redline.publish import ui
 from redline.punctuation import fill
 
 PROJECT_DIR = "templates/notices"
@@ -48,9 +50,18 @@ class Wording:
 
     def text(self, locale: str, key: str, **values: Any) -> str:
         """The string ``key`` in ``locale``, with ``{name}`` fields filled in."""
-        for strings in self._chain(locale):
+        chain = self._chain(locale)
+        # The project's words of this locale first (for English, its English words).
+        for strings in chain if locale.split("_")[0] == "en" else chain[:-1]:
             if isinstance(strings.get(key), str):
                 return fill(str(strings[key]), **values)
+        word = ui.lookup(locale, f"notices.{key}")
+        if word is not None:
+            return fill(word, **values)
+        english = chain[-1].get(key)
+        word = english if isinstance(english, str) else ui.lookup("en", f"notices.{key}")
+        if word is not None:
+            return fill(word, **values)
         raise RedlineError(f"no string '{key}' for notices", where=f"{PROJECT_DIR}/{STRINGS}",
                            fix=f"add `{key}:` under `en:`")
 

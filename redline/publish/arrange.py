@@ -1,7 +1,7 @@
 """Put a policy page in reading order: the title first, then Redline's chrome, one date line.
 
 Material renders the template's blocks around the page's content, so Redline's chrome
-(status notices, dates, version links; ``overrides/partials/redline-header.html``) comes
+(status notices, dates, version links; ``redline/theme/partials/redline-header.html``) comes
 out above the ``<h1>``. Here, on the finished HTML, it moves to just below the title; and
 when the text's own first paragraph already states both dates (``Effective Date: … · Last
 Updated: …`` in the policy), the chrome's date line is left out, so a reader sees one, and

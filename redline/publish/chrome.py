@@ -1,7 +1,7 @@
 """Metadata of the page chrome: dates, links, notices and banner, in the page's locale.
 
 Pure. The ``redline`` front matter key of every generated page carries this; the
-Material overrides in ``overrides/`` show it. Links are URLs inside the locale's site,
+theme in ``redline/theme/`` shows it. Links are URLs inside the locale's site,
 for the templates' ``url`` filter.
 """
 
@@ -79,7 +79,8 @@ def page_meta(history: PolicyHistory, kind: str, today: dt.date, version: Versio
         previous = history.previous(version)
         if previous is not None:
             meta["links"]["changes"] = url_of(compare_path(policy, previous, version))
-        if version.rendered.fallbacks:
+        # English stands in for untranslated text, or for interface words the locale lacks.
+        if version.rendered.fallbacks or ui.missing(locale):
             meta["fallback"] = True
             meta["fallback_text"] = ui.text(locale, "fallback_notice")
     banner = banner_meta(history, today)

@@ -25,10 +25,12 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyn
 
 from redline.config import Project
 from redline.errors import RedlineError
+from redline.htmlscan import SCRIPT_TAGS, find_danger
 from redline.notices.model import Notice
 from redline.notices.wording import Wording, template_dirs
 from redline.publish.mail import UNSUBSCRIBE, Sender, project_sender
 from redline.publish.ui import direction, long_date
+from redline.render import limits
 from redline.render.cache import RenderCache
 from redline.render.env import PolicyEnvironment
 from redline.render.filters import filters_for
@@ -133,7 +135,8 @@ class NoticeTemplates:
         context = {"notice": view(notice, locale, self.wording), "t": words, "unsubscribe": UNSUBSCRIBE,
                    "sender": self.sender.as_json() if self.sender else None, **extra}
         try:
-            return self._environment(locale).get_template(name).render(context)
+            limits.fresh_budget()
+            text = self._environment(locale).get_template(name).render(context)
         except TemplateSyntaxError as error:
             raise RedlineError(f"template syntax error: {error.message}",
                                where=self._where(name, error.lineno),
@@ -141,6 +144,13 @@ class NoticeTemplates:
         except TemplateError as error:
             raise RedlineError(f"template error: {error}", where=self._where(name, None),
                                fix="use `notice` fields, `t(key)`, filters (docs/notices.md)") from None
+        danger = find_danger(text, SCRIPT_TAGS) if name.endswith("html.j2") else None
+        if danger is not None:
+            # |safe (or a Markup value) bypasses autoescaping: what reaches a feed or an email is checked
+            raise RedlineError(f"{danger.label} in the HTML this template writes",
+                               where=self._where(name, None),
+                               fix="remove it (and any |safe): feeds and emails may not carry scripts")
+        return text
 
     def _where(self, name: str, line: int | None) -> str:
         found = next((folder / name for folder in self.dirs if (folder / name).is_file()), Path(name))

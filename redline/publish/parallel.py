@@ -57,9 +57,10 @@ def fill(task: Task) -> None:
     from redline.notices.build import Setting
     from redline.publish.emails import notice_templates
     from redline.render.cache import RenderCache
+    from redline.render.cachekey import cache_key
 
     project, ref, site_url, wording, directory, start, stop, today = task
-    cache = RenderCache(directory)
+    cache = RenderCache(directory, cache_key(project.root, directory))
     try:
         repo = gitio.open_repo(project.root)
     except RedlineError:

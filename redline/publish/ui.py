@@ -1,33 +1,46 @@
-"""Redline's own interface words (banner, version labels), per locale, English as fallback."""
+"""Redline's own interface words (banner, version labels, notices), per locale.
+
+One table per locale: the ``redline`` gettext domain shipped in the package
+(``redline/locale/<lang>/LC_MESSAGES/redline.po``), under the project's own catalog of the
+same name in its locales folder, which overrides any word or adds a language (see
+:mod:`redline.i18n.uiwords`). A word missing in a locale comes from its language, then
+from English; :func:`missing` lists what a locale lacks, for ``redline check``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-from importlib import resources
 
-import yaml
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
+from redline.i18n.uiwords import OPTIONAL_PREFIX, lookup, package_words, unit_forms, use_project
 from redline.punctuation import fill
+
+__all__ = ["direction", "keys", "language_name", "long_date", "lookup", "missing", "text", "unit_forms",
+           "use_project"]
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "yi", "dv", "ug", "ckb"})
 
 
-@cache
-def _table(language: str) -> dict[str, str]:
-    path = resources.files("redline") / "ui" / f"{language}.yml"
-    if not path.is_file():
-        return {}
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in loaded.items()}
-
-
 def text(locale: str, key: str, **values: str) -> str:
     """Return the interface text ``key`` in ``locale`` (English when not translated)."""
-    language = locale.split("_")[0].split("-")[0]
-    template = _table(language).get(key) or _table("en")[key]
+    template = lookup(locale, key) or lookup("en", key)
+    if template is None:
+        raise KeyError(f"no interface word {key!r} in redline/locale/en/LC_MESSAGES/redline.po")
     return fill(template, **values)
+
+
+def keys() -> list[str]:
+    """Every interface word's key (the English catalog's)."""
+    return sorted(package_words("en").english)
+
+
+def missing(locale: str) -> list[str]:
+    """The keys ``locale`` has no word for (English fallback), optional forms left out."""
+    if locale.split("_")[0] == "en":
+        return []
+    return [key for key in keys() if not key.startswith(OPTIONAL_PREFIX) and lookup(locale, key) is None]
 
 
 def long_date(value: dt.date, locale: str) -> str:
@@ -41,5 +54,13 @@ def direction(locale: str) -> str:
 
 
 def language_name(locale: str) -> str:
-    """The language's own name for itself."""
-    return text(locale, "language_name")
+    """The language's own name for itself, from CLDR, capitalised as a menu item.
+
+    >>> [language_name(code) for code in ("de", "es", "ar", "pt_BR")]
+    ['Deutsch', 'Español', 'العربية', 'Português (Brasil)']
+    """
+    try:
+        name = Locale.parse(locale.replace("-", "_")).get_display_name() or locale
+    except (UnknownLocaleError, ValueError):
+        return locale
+    return name[:1].upper() + name[1:]

@@ -13,10 +13,11 @@ import datetime as dt
 import os
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
+from redline.render.cachekey import cache_key
 from redline.render.facts import Facts
 from redline.render.inputs import page_unread, render_key
 from redline.render.render import Rendered, render_policy
@@ -35,9 +36,11 @@ MEMORY_ENTRIES = 4096
 class RenderCache:
     """Rendered policies by input hash, in memory and optionally on disk."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, key: bytes | Literal["state"] | None = "state") -> None:
         self.directory = directory
-        self.store = Store(directory) if directory else None
+        # the signing key (render/cachekey.py), by default the user's; without one the store opens nothing
+        signing = cache_key(directory) if directory and key == "state" else key
+        self.store = Store(directory, signing if isinstance(signing, bytes) else None) if directory else None
         self.memory: OrderedDict[str, Rendered] = OrderedDict()
         self.facts = Facts(self.store)
         self.hits = 0
@@ -155,9 +158,12 @@ def project_cache(project_root: Path) -> RenderCache:
     """The cache commands use: ``<project>/.redline-cache/`` (gitignored) or ``$REDLINE_CACHE_DIR``.
 
     It only ever saves work: entries are keyed by the content of every input and the
-    engine's code, so a stale entry cannot be served; deleting the folder is always safe.
+    engine's code, so a stale entry cannot be served, and signed with a key kept outside the
+    repository and the folder, so an entry someone else wrote is never served either (see
+    :mod:`redline.render.cachekey`); deleting the folder is always safe.
     """
     chosen = os.environ.get(CACHE_ENV, "")
     if chosen.lower() == "off":
         return RenderCache()
-    return RenderCache(Path(chosen) if chosen else project_root / ".redline-cache")
+    folder = Path(chosen) if chosen else project_root / ".redline-cache"
+    return RenderCache(folder, cache_key(project_root, folder))

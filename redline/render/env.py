@@ -13,15 +13,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from redline.load.snapshot import Snapshot
+from redline.render import limits
 from redline.render.filters import filters_for
 
-#: the largest string or list a template may build with ``*`` or ``~``
-MAX_BUILT = 100_000
+MAX_BUILT = limits.MAX_BUILT
 
 
 class UndefinedName(UndefinedError):
@@ -75,11 +75,34 @@ class SnapshotLoader(BaseLoader):
 
 
 class PolicyEnvironment(SandboxedEnvironment):
-    """Sandbox with bounded ``*`` so ``'x' * 10**9`` cannot exhaust memory."""
+    """Sandbox whose operators, filters, methods and loops are bounded (see :mod:`redline.render.limits`)."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.filters = {name: limits.bounded_filter(f, name) for name, f in self.filters.items()}
+        self.globals.update({limits.SIZED: limits.sized, limits.LOOP: limits.looped, "lipsum": limits.lipsum})
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        limits.Limits().visit(tree)  # rewrites the nodes in place; the root stays the Template
+        return tree
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        # str.format reaches here wrapped by the sandbox (functools.update_wrapper keeps __wrapped__)
+        owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
+        if isinstance(owner, str):
+            limits.check_numbers([*args, *kwargs.values()])
+            limits.check_format(owner)
+        return limits.sized(super().call(__context, __obj, *args, **kwargs))
 
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+        if operator_ == "+":
+            return limits.sized(operator.add(left, right))
+        if operator_ == "%":
+            limits.check_format(left)
+            return limits.sized(operator.mod(left, right))
         if operator_ == "**":
             if isinstance(right, int) and abs(right) > 64:
                 raise SecurityError("exponent too large (at most 64)")

@@ -7,18 +7,23 @@ Russian (three) belong to CLDR, so ``duration`` forms the whole phrase.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
+from gettext import c2py
 from typing import Any, Literal, cast
 
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
+from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
+from redline.i18n.uiwords import unit_forms
 from redline.load.formats import Duration
 
+FORM_NAME = re.compile(r"^[a-z]{2,20}$")
 UNIT_NAMES = {
     "years": "duration-year", "months": "duration-month", "weeks": "duration-week",
     "days": "duration-day", "hours": "duration-hour", "minutes": "duration-minute",
@@ -52,13 +57,30 @@ def date(value: Any, fmt: str = "long", *, locale: str) -> str:
     return format_date(_as_date(value), format=fmt, locale=locale)
 
 
-def duration(value: Any, length: str = "long", *, locale: str) -> str:
-    """Format an ISO 8601 duration in its own units: ``P12M`` is "12 months", never "1 year"."""
+def duration(value: Any, length: str = "long", form: str | None = None, *, locale: str) -> str:
+    """Format an ISO 8601 duration in its own units: ``P12M`` is "12 months", never "1 year".
+
+    ``form`` names a grammatical form a translation needs in its sentence (German
+    "innerhalb von {{ x | duration(form="dative") }}" reads "30 Tagen"): the phrase comes
+    from the interface-word catalogs (``msgctxt "unit.days.dative"``, plural forms), and
+    from CLDR's default form where the locale has none.
+    """
     parsed = value if isinstance(value, Duration) else Duration.parse(str(value))
     size = cast(Literal["short", "long", "narrow"], length)
-    phrases = [format_unit(n, UNIT_NAMES[unit], length=size, locale=locale)
-               for unit, n in parsed.parts]
+    phrases = [_unit_phrase(n, unit, size, form, locale) for unit, n in parsed.parts]
     return format_list(phrases, style="standard", locale=locale) if len(phrases) > 1 else phrases[0]
+
+
+def _unit_phrase(count: int, unit: str, size: Literal["short", "long", "narrow"], form: str | None,
+                 locale: str) -> str:
+    if form is not None:
+        if not FORM_NAME.match(form):
+            raise ValueError(f"unknown grammatical form {form!r} (use a word such as dative)")
+        forms = unit_forms(locale, f"unit.{unit}.{form}")
+        if forms:
+            index = min(c2py(get_plural(locale).plural_expr)(count), len(forms) - 1)
+            return forms[index].format(format_decimal(count, locale=locale))
+    return format_unit(count, UNIT_NAMES[unit], length=size, locale=locale)
 
 
 #: the enumeration comma of languages whose comma is not ", "

@@ -187,13 +187,21 @@ def engine_id() -> str:
         package = Path(__file__).resolve().parent.parent
         hasher = hashlib.sha256(__version__.encode())
         hasher.update(" ".join(_library_versions()).encode())
-        for path in sorted(package.rglob("*.py")):
+        # The code, and the interface words shipped with it (unit forms reach rendered text).
+        for path in sorted([*package.rglob("*.py"), *package.rglob("*.po")]):
             hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
         _ENGINE = hasher.hexdigest()[:16]
     return _ENGINE
 
 
 _ENGINE: str | None = None
+
+
+def ui_words_id() -> str:
+    """The digest of the project's own interface-word catalogs (their unit forms reach the text)."""
+    from redline.i18n.uiwords import project_fingerprint
+
+    return project_fingerprint()
 #: the distributions whose behaviour a cached value depends on
 LIBRARIES = ("jinja2", "babel", "pyyaml", "nh3", "jsonschema", "markdown")
 
@@ -220,7 +228,7 @@ def render_key(sources: Sources, policy: PolicySource, locale: str, options: dic
     if page_unread(sources, policy, options.get("meta") or {}):
         options = {**options, "meta": "not read"}
     return digest(
-        engine_id(), locale, as_json(options), inputs.digest, *entries,
+        engine_id(), ui_words_id(), locale, as_json(options), inputs.digest, *entries,
         *_data_part(sources, paths, catalog), *partials_ids(sources.snapshot, sources.project.policies_dir),
     )
 

@@ -12,10 +12,12 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateNotFound
 
 from redline.blocks import join_blocks_mapped
 from redline.errors import RedlineError, did_you_mean
+from redline.htmlscan import check_plain
 from redline.load.catalogs import Catalog
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.load.yamlfile import Path_
+from redline.render import limits
 from redline.render.env import TEMPLATE_CACHE, UndefinedName
 from redline.render.safety import check_markup
 from redline.render.translate import translate_blocks, translate_data, translate_text
@@ -111,6 +113,9 @@ def _translate_meta(
         if key in policy.meta:
             text, fell_back = translate_text(str(policy.meta[key]), catalog, f"{policy.path}:{line}",
                                              allow_fallback)
+            if catalog is not None and not fell_back:
+                entry = catalog.entries[str(policy.meta[key])]
+                check_plain(text, f"{catalog.path}:{entry.line}", f"the {catalog.locale} {key}")
             page[key] = text
             fallbacks.extend([str(policy.meta[key])] if fell_back else [])
     return fallbacks
@@ -123,6 +128,7 @@ def run_template(
     try:
         compiled = TEMPLATE_CACHE.template(sources.snapshot, sources.project.policies_dir, locale, template,
                                            path)
+        limits.fresh_budget()
         return "".join(_limited(compiled.generate(context)))
     except TemplateSyntaxError as error:
         raise _error(f"template syntax error: {error.message}", path, lines, error.lineno) from None

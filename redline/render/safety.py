@@ -7,19 +7,13 @@ publishing stage also sanitises every page (defence in depth, see ``sanitize_htm
 
 from __future__ import annotations
 
-import re
+import html
 
 import nh3
 
 from redline.errors import RedlineError
-
-DANGEROUS = (
-    (re.compile(r"<\s*(script|iframe|object|embed|style|form|meta|link|base|svg|math)\b", re.I),
-     "raw <{0}> tag"),
-    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "event handler attribute '{0}'"),
-    (re.compile(r"(?:\]\(|href\s*=\s*[\"']?|src\s*=\s*[\"']?)\s*(javascript|vbscript|data):", re.I),
-     "'{0}:' URL"),
-)
+from redline.htmlscan import URL_NOISE, Danger, find_danger
+from redline.render.budget import check_markdown_budget
 
 #: tags and attributes a policy page may carry after sanitising
 ALLOWED_ATTRIBUTES = {
@@ -35,7 +29,11 @@ ALLOWED_ATTRIBUTES = {
 
 
 def check_markup(markdown: str, path: str, locale: str) -> None:
-    """Raise when rendered Markdown holds HTML that could run code.
+    """Raise when rendered Markdown holds HTML (raw or made by Markdown) that could run code.
+
+    The raw text is tokenized as HTML, then converted to HTML by Python-Markdown and tokenized
+    again: link targets (``[x](<javascript:…>)``, reference definitions, attribute lists) only
+    become attributes in that second pass.
 
     >>> check_markup("A <b>bold</b> [link](https://x.test).", "p.md", "en")
     >>> check_markup('<a href="javascript:alert(1)">x</a>', "p.md", "en")
@@ -44,15 +42,38 @@ def check_markup(markdown: str, path: str, locale: str) -> None:
     redline.errors.RedlineError: p.md: 'javascript:' URL in the en text (rendered line 1)
       fix: remove it: policies may not contain scripts, event handlers or script URLs
     """
+    check_markdown_budget(markdown, path, locale)
+    danger = find_danger(markdown)
+    if danger is None:
+        danger = find_danger(markdown_html(markdown))
+        danger = danger and Danger(danger.label, _line_of(markdown, danger.label))
+    if danger is not None:
+        line = f" (rendered line {danger.line})" if danger.line else ""
+        raise RedlineError(
+            f"{danger.label} in the {locale} text{line}",
+            where=path,
+            fix="remove it: policies may not contain scripts, event handlers or script URLs",
+        )
+
+
+def markdown_html(markdown: str) -> str:
+    """``markdown`` as HTML, with the Markdown extensions a project may enable that make attributes."""
+    import markdown as python_markdown
+
+    return str(python_markdown.markdown(markdown, extensions=CHECK_EXTENSIONS))
+
+
+#: extensions of the allow-list (redline/load/mkdocs_policy.py) that turn text into tags or attributes
+CHECK_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "def_list", "abbr"]
+
+
+def _line_of(markdown: str, label: str) -> int:
+    """The first line of ``markdown`` that spells what ``label`` names (0 when none does)."""
+    needle = label.split("'")[1] if "'" in label else label
     for number, line in enumerate(markdown.splitlines(), 1):
-        for pattern, label in DANGEROUS:
-            found = pattern.search(line)
-            if found:
-                raise RedlineError(
-                    f"{label.format(found.group(1).lower())} in the {locale} text (rendered line {number})",
-                    where=path,
-                    fix="remove it: policies may not contain scripts, event handlers or script URLs",
-                )
+        if needle in URL_NOISE.sub("", html.unescape(line)).lower():
+            return number
+    return 0
 
 
 def sanitize_html(html: str) -> str:

@@ -16,30 +16,36 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from redline.render.cachekey import sign, verified
 from redline.render.inputs import engine_id
 
 #: renderings written per transaction while a run goes on
 BATCH = 500
 #: files of other engine ids kept (another checkout or version may still use them); older go
 KEEP_OTHERS = 3
-SCHEMA = ("CREATE TABLE IF NOT EXISTS renderings (key TEXT PRIMARY KEY, value BLOB NOT NULL);"
-          "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
+#: every row carries an HMAC under a key kept outside the repository and the cache (render/cachekey.py)
+SCHEMA = ("CREATE TABLE IF NOT EXISTS signed_renderings "
+          "(key TEXT PRIMARY KEY, value BLOB NOT NULL, mac BLOB NOT NULL);"
+          "CREATE TABLE IF NOT EXISTS signed_facts "
+          "(key TEXT PRIMARY KEY, value TEXT NOT NULL, mac BLOB NOT NULL);")
 
 
 class Store:
     """Renderings (key -> bytes) and facts (key -> JSON value) in ``<folder>/cache-<engine>.sqlite``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: bytes | None) -> None:
         self.path = folder / f"cache-{engine_id()}.sqlite"
         self.pending: dict[str, bytes] = {}
-        self.db: sqlite3.Connection | None = self._open()
+        # no key to sign with: nothing read from the folder could be trusted, so it is not opened
+        self.key = key or b""
+        self.db: sqlite3.Connection | None = self._open() if key else None
 
     def rendering(self, key: str) -> bytes | None:
         """The bytes stored under ``key``, or None."""
         if key in self.pending:
             return self.pending[key]
-        row = self._query("SELECT value FROM renderings WHERE key = ?", (key,))
-        return bytes(row[0][0]) if row else None
+        row = self._query("SELECT value, mac FROM signed_renderings WHERE key = ?", (key,))
+        return self._checked(key, row[0][0], row[0][1]) if row else None
 
     def renderings(self, keys: list[str]) -> dict[str, bytes]:
         """The bytes stored under each of ``keys`` that has some, in a few queries."""
@@ -49,10 +55,17 @@ class Store:
             chunk = rest[start:start + 500]
             marks = ",".join("?" * len(chunk))
             # B608 does not apply: only "?" placeholders go into the text, the keys are bound parameters.
-            sql = f"SELECT key, value FROM renderings WHERE key IN ({marks})"  # nosec B608
-            rows = self._query(sql, tuple(chunk))
-            found.update((key, bytes(value)) for key, value in rows)
+            sql = f"SELECT key, value, mac FROM signed_renderings WHERE key IN ({marks})"  # nosec B608
+            for key, value, mac in self._query(sql, tuple(chunk)):
+                checked = self._checked(key, value, mac)
+                if checked is not None:
+                    found[key] = checked
         return found
+
+    def _checked(self, key: str, value: Any, mac: Any) -> bytes | None:
+        """``value`` when its MAC is right; an entry someone else wrote is a miss."""
+        data = bytes(value)
+        return data if verified(self.key, f"rendering:{key}", data, bytes(mac)) else None
 
     def put_rendering(self, key: str, value: bytes) -> None:
         """Store ``value`` under ``key`` (written with the next batch)."""
@@ -62,7 +75,9 @@ class Store:
 
     def facts(self) -> dict[str, Any]:
         """Every fact stored (parsed as one JSON text; row by row only when one is damaged)."""
-        rows = self._query("SELECT key, value FROM facts", ())
+        signed = self._query("SELECT key, value, mac FROM signed_facts", ())
+        rows = [(key, value) for key, value, mac in signed
+                if verified(self.key, f"fact:{key}", str(value).encode("utf-8"), bytes(mac))]
         try:
             found = json.loads("{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in rows) + "}")
             return found if isinstance(found, dict) else {}
@@ -80,9 +95,11 @@ class Store:
             return
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO renderings VALUES (?, ?)", self.pending.items())
-                self.db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?)",
-                                    [(k, json.dumps(v, sort_keys=True)) for k, v in facts.items()])
+                renderings = [(k, v, sign(self.key, f"rendering:{k}", v)) for k, v in self.pending.items()]
+                self.db.executemany("INSERT OR REPLACE INTO signed_renderings VALUES (?, ?, ?)", renderings)
+                texts = [(k, json.dumps(v, sort_keys=True)) for k, v in facts.items()]
+                signed = [(k, v, sign(self.key, f"fact:{k}", v.encode("utf-8"))) for k, v in texts]
+                self.db.executemany("INSERT OR REPLACE INTO signed_facts VALUES (?, ?, ?)", signed)
         except sqlite3.Error:
             self.db = None  # a cache that cannot be written is no cache; the run's results stand
         self.pending.clear()

@@ -32,7 +32,7 @@ CASES = sorted(HERE.glob("*.yml"))
 HANG_GUARD = 120.0
 NOISE = 3000
 NOISE_START = 1768953600  # 2026-01-21, the day after the last commit
-MKDOCS = ("site_name: Mini\ndocs_dir: policies\ntheme:\n  name: material\n"
+MKDOCS = ("site_name: Mini\nsite_url: https://legal.example/\ndocs_dir: policies\ntheme:\n  name: material\n"
           "plugins:\n  - redline:\n      locales: [en]\n")
 LIMITS = "change_notice: P30D\n"
 SCHEMA = ("type: object\nproperties:\n  limits:\n    type: object\n    properties:\n"

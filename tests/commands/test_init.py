@@ -14,10 +14,13 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from redline.cli import main
+from redline.commands.pin import install_source, local_note
+from redline.notices.build import NO_SITE_URL
 from tests.paths import ROOT
 
 BIN = Path(sys.executable).parent
 FILES = [
+    ".github/CODEOWNERS",
     ".github/dependabot.yml",
     ".github/workflows/publish.yml",
     ".github/workflows/pull-request.yml",
@@ -37,6 +40,7 @@ FILES = [
     "policies/_data/schema.yml",
     "policies/_data/subprocessors.yml",
     "policies/privacy.md",
+    "redline-requirement.txt",
     "scripts/build-site.sh",
     "scripts/install-redline.sh",
     "scripts/pr_check.py",
@@ -49,7 +53,10 @@ SHARED = [path for path in FILES if path.startswith((".github/", "scripts/", ".p
 GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
            "GIT_AUTHOR_NAME": "Jane Roe", "GIT_AUTHOR_EMAIL": "jane@example.com",
            "GIT_COMMITTER_NAME": "Jane Roe", "GIT_COMMITTER_EMAIL": "jane@example.com"}
-COMMITTED = "  git repository on branch main, first commit: 'New policy repository (redline init)'\n"
+INSTALLS = f"  installs {install_source()} (redline-requirement.txt)\n" + (
+    f"  note: {local_note(install_source())}\n" if local_note(install_source()) else "")
+COMMITTED = ("  git repository on branch main, first commit: 'New policy repository (redline init)'\n"
+             + INSTALLS)
 
 
 def redline(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str]:
@@ -68,7 +75,7 @@ def acme(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A repository made by ``redline init --company "Acme Ltd"`` (shared: tests only read it)."""
     target = tmp_path_factory.mktemp("init") / "acme"
     assert redline("init", str(target), "--company", "Acme Ltd") == (0, (
-        f"created 23 files in {target} for Acme Ltd (en, es)\n{COMMITTED}"
+        f"created 25 files in {target} for Acme Ltd (en, es)\n{COMMITTED}"
         f"next: cd {target} && make check build\n"))
     return target
 
@@ -89,7 +96,7 @@ def test_init_fills_in_company_locales_and_date(acme: Path) -> None:
     assert (privacy[2:4], mkdocs[:2], [line for line in mkdocs if "locales:" in line],
             (acme / "policies/_data/company.yml").read_text(encoding="utf-8")) == (
         [f"effective: {today}", f"updated: {today}"],
-        ['site_name: "Acme Ltd legal"',
+        ['site_name: "Acme Ltd"',
          'site_description: "Privacy policy and other legal policies of Acme Ltd"'],
         ["      locales: [en, es]"],
         '# The data controller: who we are.\nlegal_name: "Acme Ltd" # registered legal name\n'
@@ -144,8 +151,9 @@ def test_init_makefile_builds_site_and_notices(acme: Path, tmp_path: Path) -> No
                                                              *site.glob("notices/*.json"),
                                                              *site.glob("notices/feeds/*")])
     shutil.rmtree(site)
-    assert (code, errors.splitlines()[0], published) == (
-        0, f"built 10 pages (1 version of 1 policy) in 2 locales into site as on {dt.date.today()}",
+    assert (code, errors.splitlines()[:2], published) == (
+        0, [f"warning: {NO_SITE_URL}",
+            f"built 10 pages (1 version of 1 policy) in 2 locales into site as on {dt.date.today()}"],
         ["en/privacy/index.html", "es/privacy/index.html", "notices/feeds/en.atom.xml",
          "notices/feeds/en.json", "notices/feeds/es.atom.xml", "notices/feeds/es.json",
          "notices/notices.json"])
@@ -194,7 +202,7 @@ def test_init_refuses_bad_locales(tmp_path: Path, locales: str, message: str) ->
 def test_init_creates_an_empty_catalog_for_an_untranslated_locale(tmp_path: Path) -> None:
     """A locale the template has no translation for gets a catalog of the same entries, all empty."""
     assert redline("init", str(tmp_path / "fr"), "--locales", "en,fr,es") == (0, (
-        f"created 24 files in {tmp_path / 'fr'} for Example Ltd (en, fr, es)\n"
+        f"created 26 files in {tmp_path / 'fr'} for Example Ltd (en, fr, es)\n"
         "  translate locales/fr/LC_MESSAGES/messages.po before `redline check` passes\n"
         f"{COMMITTED}next: cd {tmp_path / 'fr'} && make check build\n"))
     with (tmp_path / "fr/locales/messages.pot").open("rb") as handle:
@@ -215,12 +223,13 @@ def test_init_without_git_identity_leaves_the_files_staged(tmp_path: Path) -> No
     lines = output.splitlines()
     assert (code, lines[1].startswith("  git could not commit: "), lines[2:], (target / ".git").is_dir()) == (
         0, True, ["  set git's user.name and user.email, then commit the files before `redline build`",
-                  f"next: cd {target} && make check build"], True)
+                  *INSTALLS.splitlines(), f"next: cd {target} && make check build"], True)
 
 
 def test_init_no_git_writes_only_the_files(tmp_path: Path) -> None:
     """``--no-git`` writes the files and makes no repository."""
     target = tmp_path / "new"
     assert (redline("init", str(target), "--no-git"), (target / ".git").exists()) == ((0, (
-        f"created 23 files in {target} for Example Ltd (en, es)\nnext: cd {target} && make check build\n")),
+        f"created 25 files in {target} for Example Ltd (en, es)\n{INSTALLS}"
+        f"next: cd {target} && make check build\n")),
         False)

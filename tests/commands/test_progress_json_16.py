@@ -81,7 +81,7 @@ def test_check_json_lists_problems_and_exits_1(tmp_path: Path) -> None:
     code, out, _ = redline(broken, "check", "--format", "json")
     found = json.loads(out)
     assert (code, found["ok"], [p["where"] for p in found["problems"]]) == (
-        1, False, ["locales/es/LC_MESSAGES/messages.po:222"])
+        1, False, ["locales/es/LC_MESSAGES/messages.po:137"])
     assert found["problems"][0]["fix"].startswith("translate it")
 
 

@@ -90,8 +90,8 @@ def test_a_damaged_cache_is_ignored(empty_git_project: GitProject, tmp_path: Pat
     cold = scan(empty_git_project, tmp_path / "cache")
     [store] = (tmp_path / "cache").glob("cache-*.sqlite")
     with sqlite3.connect(store) as db:
-        db.execute("UPDATE renderings SET value = x'00'")
-        db.execute("UPDATE facts SET value = '{not json'")
+        db.execute("UPDATE signed_renderings SET value = x'00'")
+        db.execute("UPDATE signed_facts SET value = '{not json'")
     damaged = scan(empty_git_project, tmp_path / "cache")
     assert shape(damaged) == shape(cold) and damaged.renders == cold.renders
     store.write_bytes(b"not a database at all" * 100)

@@ -189,9 +189,9 @@ def test_damaged_cache_entries_are_misses(project: GitProject, tmp_path: Path,
     cold = changelog(project, tmp_path / "cold")
     (database,) = (tmp_path / "cache").glob("cache-*.sqlite")
     with sqlite3.connect(database) as db:
-        db.execute("UPDATE facts SET value = '\"{broken\"' WHERE key LIKE 'notice:%'")
-        db.execute("UPDATE facts SET value = '[1, 2]' WHERE key LIKE 'notice-front:%'")
-        db.execute("UPDATE renderings SET value = X'00ff' WHERE key LIKE 'notice-texts:%' "
+        db.execute("UPDATE signed_facts SET value = '\"{broken\"' WHERE key LIKE 'notice:%'")
+        db.execute("UPDATE signed_facts SET value = '[1, 2]' WHERE key LIKE 'notice-front:%'")
+        db.execute("UPDATE signed_renderings SET value = X'00ff' WHERE key LIKE 'notice-texts:%' "
                    "OR key LIKE 'changelog-files:%'")
     db.close()
     counted = Counted(monkeypatch)

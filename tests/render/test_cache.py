@@ -80,7 +80,7 @@ def test_cache_files_of_old_engines_are_pruned(tmp_path: Path) -> None:
         old = folder / f"cache-old{age}.sqlite"
         old.write_bytes(b"")
         os.utime(old, (1_000_000 - age, 1_000_000 - age))
-    store = Store(folder)
+    store = Store(folder, b"k" * 32)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["cache-old0.sqlite", "cache-old1.sqlite", "cache-old2.sqlite", store.path.name])
     store.close()

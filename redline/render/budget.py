@@ -1,0 +1,51 @@
+"""Budgets for Markdown: input that would make a Markdown parser crawl or recurse is refused first.
+
+Python-Markdown (used by MkDocs) is quadratic in unclosed brackets and emphasis markers
+(20,000 ``[`` took minutes) and recursive in nesting (a 600-deep list raised
+``RecursionError``). Both stay far below what any policy needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.errors import RedlineError
+
+#: characters that open inline constructs Python-Markdown matches by backtracking
+MAX_INLINE_MARKERS = 1000
+#: columns of indentation, list markers and quote markers before a line's text
+MAX_NESTING_COLUMNS = 100
+_MARKERS = re.compile(r"[\[\]<(*_`]")
+_PREFIX = re.compile(r"(?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])*")
+
+
+def check_markdown_budget(markdown: str, path: str, locale: str) -> None:
+    """Raise when one paragraph holds too many inline markers or a line is nested too deeply.
+
+    >>> check_markdown_budget("A [link](https://x.test) and *emphasis*.", "p.md", "en")
+    >>> check_markdown_budget("[" * 1001, "p.md", "en")
+    Traceback (most recent call last):
+    ...
+    redline.errors.RedlineError: p.md: Markdown budget exceeded in the en text (rendered line 1): \
+more than 1000 of the characters [ ] < ( * _ ` in one paragraph
+      fix: split the paragraph, or write the characters as HTML entities (&#91; …)
+    """
+    markers, start = 0, 1
+    for number, line in enumerate(markdown.splitlines(), 1):
+        if not line.strip():
+            markers, start = 0, number + 1
+            continue
+        markers += len(_MARKERS.findall(line))
+        if markers > MAX_INLINE_MARKERS:
+            _refuse(path, locale, start,
+                    f"more than {MAX_INLINE_MARKERS} of the characters [ ] < ( * _ ` in one paragraph",
+                    "split the paragraph, or write the characters as HTML entities (&#91; …)")
+        width = len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
+        if width > MAX_NESTING_COLUMNS:
+            _refuse(path, locale, number, f"nested {width} columns deep (at most {MAX_NESTING_COLUMNS})",
+                    "flatten the list or quote: policies need a few levels, not hundreds")
+
+
+def _refuse(path: str, locale: str, line: int, what: str, fix: str) -> None:
+    raise RedlineError(f"Markdown budget exceeded in the {locale} text (rendered line {line}): {what}",
+                       where=path, fix=fix)
