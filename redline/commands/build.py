@@ -30,15 +30,24 @@ if TYPE_CHECKING:
 @click.option("--previous", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
               metavar="DIR", help="The previous publication (holding notices/notices.json): its notice "
                                   "dates are kept, and a build that would drop one of its versions fails.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show each stage with counts and time, and a bar (default: when stderr is a terminal).")
 @project_option
 def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime | None, no_history: bool,
-            previous: Path | None, project_dir: Path | None) -> None:
-    """Build the site: each policy in each locale, every version of it, with Material's UI in that locale."""
+            previous: Path | None, quiet: bool, progress: bool | None, project_dir: Path | None) -> None:
+    """Build the site: each policy in each locale, every version of it, with Material's UI in that locale.
+
+    Exit 0 when built, 1 when a material change has no valid effective date or a published version would
+    be dropped, 2 on bad input (the previous site/ is left as it was).
+    """
     from redline.history import read_history
     from redline.mkdocs_build import build_site
+    from redline.progress import Progress
     from redline.publish.site import site_pages
     from redline.render.cache import project_cache
 
+    shown = Progress.auto(quiet, progress)
     project = open_project(project_dir)
     for warning in _refuse_untranslated_words(project, allow_fallback):
         click.echo(f"warning: {warning}", err=True)
@@ -48,15 +57,23 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
     cache = project_cache(project.root)
     published = load_previous(previous, today) if previous is not None else None
     dates = published.notice_date if published is not None else None
-    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history, cache=cache,
-                           dates=dates)
+    with shown.stage("history") as stage:
+        history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history,
+                               cache=cache, dates=dates)
+        versions = sum(len(h.versions) for h in history.locales[project.source_locale])
+        stage.summary = f"{_count(versions, 'version')} in {_count(len(project.locales), 'locale')}"
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)
-    extra = _add_changes(project, pages, cache, published) if not no_history else {}
+    with shown.stage("notices") as stage:
+        extra = _add_changes(project, pages, cache, today, published) if not no_history else {}
+        stage.summary = _count(len(extra), "file")
     target = site_dir or project.root / "site"
-    build_site(project, pages, target, today, extra)
-    versions = sum(len(h.versions) for h in history.locales[project.source_locale])
+    with shown.stage("site") as stage, shown.bar(len(project.locales), "building") as step:
+        build_site(project, pages, target, today, extra, built=step)
+        stage.summary = _count(sum(len(p) for p in pages.values()), "page")
+    if quiet:
+        return
     counts = (_count(sum(len(p) for p in pages.values()), "page"), _count(versions, "version"),
               _count(len(history.locales[project.source_locale]), "policy", "policies"),
               _count(len(project.locales), "locale"))
@@ -90,16 +107,17 @@ def _count(number: int, one: str, many: str | None = None) -> str:
 
 
 def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache,
-                 published: Published | None = None) -> dict[str, str]:
+                 today: dt.date, published: Published | None = None) -> dict[str, str]:
     """Add each locale's changes page; return the notices, feeds and emails to publish under notices/."""
     from redline import gitio
     from redline.commands.changelog import changelog_outputs
     from redline.notices.build import site_url_warning
     from redline.publish.changes import changes_page, with_changes_link
+    from redline.publish.feeds import NOTICES_DIR
 
     repo = gitio.open_repo(project.root)
     try:
-        notices, files, skipped = changelog_outputs(repo, project, cache=cache, dates=published)
+        notices, files, skipped = changelog_outputs(repo, project, cache=cache, dates=published, today=today)
     finally:
         repo.close()
     if published is not None:
@@ -113,4 +131,4 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
     for locale, locale_pages in pages.items():
         locale_pages[:] = [with_changes_link(p, locale) if p.path == "index.md" else p for p in locale_pages]
         locale_pages.append(changes_page(notices, locale, {page.path for page in locale_pages}))
-    return {f"notices/{name}": text for name, text in files.items()}
+    return {f"{NOTICES_DIR}/{name}": text for name, text in files.items()}

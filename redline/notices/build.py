@@ -8,6 +8,7 @@ so a warm run loads no sources and renders nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from redline.config import Project
 from redline.gitio import Commit, Repository
 from redline.notices import store
+from redline.notices.dated import as_on
 from redline.notices.model import Notice
 from redline.notices.previous import Published
 from redline.notices.versions import Point, PolicyVersion, SourcesAt, history_commits, policy_versions
@@ -30,6 +32,7 @@ class Setting:
     wording: Wording
     cache: RenderCache
     dates: Published | None = None
+    today: dt.date | None = None  # the build date: links to upcoming pages as that day's site has them
 
 
 #: called with (versions, missing notices) before the notices are assembled: fills the cache first
@@ -64,7 +67,7 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
     dated = setting.dates.notice_date if setting.dates is not None else None
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales, dated)
                for version in found.versions]
-    return notices, found.skipped
+    return (notices if setting.today is None else as_on(notices, setting.today)), found.skipped
 
 
 def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, part: slice) -> list[Notice]:
@@ -73,8 +76,9 @@ def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, p
                             setting.cache)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
-    return [store.assemble(version, contents(version), setting.site_url, project.locales)
-            for version in found.versions[part]]
+    notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
+               for version in found.versions[part]]
+    return notices if setting.today is None else as_on(notices, setting.today, found.versions)
 
 
 class _Contents:
