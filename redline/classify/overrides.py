@@ -6,6 +6,7 @@ A change record is a file ``changes/<yyyy-mm-dd>-<slug>.yml``::
     sections: [retention]          # optional: only findings in these sections
     categories: [unexplained]      # optional: only findings of these categories
     facts: [retention.logs]        # optional: only findings about these facts
+    locales: [ru]                  # optional: a translation-only change of these locales instead
     verdict: editorial             # or material
     justification: The sentence was re-spelt; "twelve months" and "12 months" are the same period.
     author: Jane Roe <jane@example.com>
@@ -33,7 +34,7 @@ from redline.load.yamlfile import YamlDocument, parse_yaml
 CHANGES_DIR = "changes"
 NAME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*\.ya?ml$")
 CATEGORIES = (*MATERIAL_CATEGORIES, *EDITORIAL_CATEGORIES)
-SCOPES = ("sections", "categories", "facts")
+SCOPES = ("sections", "categories", "facts", "locales")
 FIX_JUSTIFY = "write why the rules' verdict is wrong here: `justification: …` (it stays in the repository)"
 Weight = Literal["editorial", "material"]
 
@@ -50,6 +51,8 @@ class ChangeRecord:
         justification: why, in the editor's words.
         author: who takes responsibility.
         sections, categories, facts: the scope; empty means any.
+        locales: the translated locales whose translation-only findings the record judges; empty
+            means the source text's findings (a record never reaches both).
     """
 
     path: str
@@ -61,6 +64,7 @@ class ChangeRecord:
     sections: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
+    locales: tuple[str, ...] = ()
 
     def matches(self, finding: Finding, traced: Mapping[str, Sequence[str]]) -> bool:
         """True when ``finding`` is in this record's scope (``traced``: fact → sections rendering it)."""
@@ -114,14 +118,14 @@ class Judgement:
 
 
 def judge(verdict: Verdict, policy: str, records: Sequence[ChangeRecord],
-          traced: Mapping[str, Sequence[str]]) -> Judgement:
-    """Apply the records about ``policy`` to its verdict.
+          traced: Mapping[str, Sequence[str]], locale: str | None = None) -> Judgement:
+    """Apply the records about ``policy`` to its verdict (of the source, or of ``locale``'s own change).
 
     An ``editorial`` record turns the material findings it matches editorial; a
     ``material`` record makes the whole change material. Material wins when both apply.
     """
     applied = []
-    for record in (r for r in records if r.policy == policy):
+    for record in (r for r in records if r.policy == policy and _reaches(r, locale)):
         matched = tuple(i for i, f in enumerate(verdict.findings) if record.matches(f, traced))
         if matched:
             applied.append(Applied(record, matched))
@@ -129,6 +133,11 @@ def judge(verdict: Verdict, policy: str, records: Sequence[ChangeRecord],
     forced = any(a.record.verdict == "material" for a in applied)
     left = any(f.material and i not in cleared for i, f in enumerate(verdict.findings))
     return Judgement(verdict, forced or left, tuple(applied))
+
+
+def _reaches(record: ChangeRecord, locale: str | None) -> bool:
+    """A record without ``locales`` judges the source text; one with them, those locales only."""
+    return locale in record.locales if record.locales else locale is None
 
 
 def load_records(snapshot: Snapshot, folder: str = CHANGES_DIR) -> list[ChangeRecord]:
@@ -200,17 +209,20 @@ def _record(data: dict[str, Any], document: YamlDocument) -> ChangeRecord:
         sections=tuple(data.get("sections", ())),
         categories=tuple(data.get("categories", ())),
         facts=tuple(data.get("facts", ())),
+        locales=tuple(data.get("locales", ())),
     )
 
 
 def check_applied(records: Sequence[ChangeRecord], judgements: Mapping[str, Judgement],
-                  known: Mapping[str, Sequence[str]]) -> None:
+                  known: Mapping[str, Sequence[str]],
+                  by_locale: Mapping[tuple[str, str], Judgement] | None = None) -> None:
     """Fail for a new record that names no changed policy or matches no finding.
 
     Args:
         records: the records this change adds.
         judgements: policy id → its judgement, for the policies that changed.
         known: policy id → its section ids, for every policy on either side.
+        by_locale: (policy id, locale) → the judgement of that locale's own change.
     """
     for record in records:
         where = f"{record.path}:{record.line}"
@@ -223,8 +235,9 @@ def check_applied(records: Sequence[ChangeRecord], judgements: Mapping[str, Judg
                 raise RedlineError(f"{record.policy} has no section '{section}'"
                                    f"{did_you_mean(section, known[record.policy])}", where=where,
                                    fix="use the section id of the heading ({ #id }), as the report prints it")
-        judgement = judgements.get(record.policy)
-        if judgement is None or not any(a.record == record for a in judgement.overrides):
+        judged = [judgements.get(record.policy)] if not record.locales else \
+            [(by_locale or {}).get((record.policy, locale)) for locale in record.locales]
+        if not any(j is not None and any(a.record == record for a in j.overrides) for j in judged):
             raise RedlineError(f"override matches no finding of {record.policy} in this change",
                                where=where,
                                fix="scope it to sections, categories or facts the report lists, or delete it")

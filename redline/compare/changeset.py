@@ -184,7 +184,7 @@ def compare_policy(pair: PolicyPair, base: Sources, head: Sources, facts: Sequen
     verdict = classify(judged, fact_changes, layout=text.layout)
     change = PolicyChange(pair, Report(verdict, full.sections, fact_changes), traced)
     judgement = judge(verdict, pair.id, records, change.traced_map())
-    return same.added(dataclasses.replace(change, judgement=judgement), sides)
+    return same.added(dataclasses.replace(change, judgement=judgement), sides, records=records)
 
 
 def _removed(pair: PolicyPair, full: DocumentDiff, records: Sequence[ChangeRecord],
@@ -264,7 +264,8 @@ def _text_unchanged(pair: PolicyPair, traced: tuple[TracedFact, ...], records: S
     verdict = classify((), [fact.change for fact in traced])
     change = PolicyChange(pair, Report(verdict, (), tuple(f.change for f in traced)), traced)
     judgement = judge(verdict, pair.id, records, change.traced_map())
-    return locales.added(dataclasses.replace(change, judgement=judgement), None, source_same=True)
+    return locales.added(dataclasses.replace(change, judgement=judgement), None, source_same=True,
+                         records=records)
 
 
 def trace_of(policy: PolicySource, sources: Sources) -> Trace:
@@ -300,8 +301,8 @@ class _Locales:
     diffs: bool = True
     skip: bool = False
 
-    def added(self, change: PolicyChange, sides: Renderings | None, source_same: bool = False
-              ) -> PolicyChange:
+    def added(self, change: PolicyChange, sides: Renderings | None, source_same: bool = False,
+              records: Sequence[ChangeRecord] = ()) -> PolicyChange:
         """``change`` with what changed in each translated locale, and the titles in every locale."""
         if self.skip:
             return change
@@ -321,7 +322,8 @@ class _Locales:
             else:
                 result, rendered = None, locale_renderings(self.cache, change.pair, base, head, locale, meta)
             if result is not None:
-                result = classify_locale(result, {section.id for section in change.report.sections})
+                result = classify_locale(result, {section.id for section in change.report.sections},
+                                         change.id, records)
             locales += [result] if result and self.diffs else []
             title, section_titles = titles(rendered)
             catalog = head.catalogs.get(locale)

@@ -12,11 +12,13 @@ policy (its readers read that text): it is classified in its own language
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from redline.classify import classify
 from redline.classify.findings import UNEXPLAINED, Finding, Verdict
+from redline.classify.overrides import ChangeRecord, Judgement, judge
 from redline.compare.pairing import PolicyPair
 from redline.diff import SectionChange, diff_documents
 from redline.load.catalogs import catalog_path
@@ -47,10 +49,13 @@ class LocaleChange:
     sections: tuple[SectionChange, ...] = ()
     fallbacks: int = 0
     verdict: Verdict | None = None
+    judgement: Judgement | None = None
 
     @property
     def material(self) -> bool:
-        """Whether this locale's own change needs a notice."""
+        """Whether this locale's own change needs a notice (overrides for this locale applied)."""
+        if self.judgement is not None:
+            return self.judgement.material
         return self.verdict is not None and self.verdict.material
 
     @property
@@ -154,8 +159,10 @@ def titles(sides: Renderings | None) -> tuple[str | None, dict[str, str]]:
     return (shown.title if shown else None), found
 
 
-def classify_locale(change: LocaleChange, source_changed: set[str]) -> LocaleChange:
-    """``change`` with the verdict on the sections that changed in its locale only."""
+def classify_locale(change: LocaleChange, source_changed: set[str], policy: str = "",
+                    records: Sequence[ChangeRecord] = ()) -> LocaleChange:
+    """``change`` with the verdict on the sections that changed in its locale only, and the
+    judgement of the records that change adds for this locale."""
     if change.status != "compared":
         return change
     own = [_translated(section) for section in change.sections if section.id not in source_changed]
@@ -164,7 +171,9 @@ def classify_locale(change: LocaleChange, source_changed: set[str]) -> LocaleCha
         return change
     verdict = classify(own, lang=change.locale)
     findings = tuple(_reasoned(finding, change.locale) for finding in verdict.findings)
-    return dataclasses.replace(change, verdict=dataclasses.replace(verdict, findings=findings))
+    verdict = dataclasses.replace(verdict, findings=findings)
+    judgement = judge(verdict, policy, records, {}, change.locale)
+    return dataclasses.replace(change, verdict=verdict, judgement=judgement)
 
 
 def _translated(section: SectionChange) -> SectionChange:

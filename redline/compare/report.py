@@ -14,6 +14,7 @@ from typing import Any
 
 from redline.classify.facts import spoken
 from redline.classify.findings import Finding, Verdict
+from redline.classify.overrides import Applied
 from redline.compare.changeset import ChangeSet, PolicyChange
 from redline.compare.formats import Format, cell, headline, html_block, section_json, show, text_block
 from redline.compare.gate import Gate, GateCheck
@@ -203,20 +204,30 @@ def _locale_verdict(locale: Any) -> str:
     if locale.verdict is None:
         return ""
     weight = "material" if locale.verdict.material else "editorial"
+    if locale.verdict.material and not locale.material:
+        weight = "editorial by override (the rules said material)"
     shown = [f for f in locale.verdict.findings if f.material == locale.verdict.material]
     reasons = "; ".join(dict.fromkeys(f"{f.reason} [{f.section}]" if f.section else f.reason for f in shown))
     return f" — {weight}: {reasons}"
 
 
+def _applied(policy: PolicyChange) -> list[tuple[str, Applied]]:
+    """Every override that applied to ``policy``: to its source text ("") and to each locale's own change."""
+    found = [("", a) for a in (policy.judgement.overrides if policy.judgement else ())]
+    return found + [(loc.locale, a) for loc in policy.locales
+                    for a in (loc.judgement.overrides if loc.judgement else ())]
+
+
 def _text_overrides(policy: PolicyChange) -> list[str]:
-    applied = policy.judgement.overrides if policy.judgement else ()
+    applied = _applied(policy)
     if not applied:
         return []
     lines = [f"  Overrides ({len(applied)}):"]
-    for item in applied:
+    for locale, item in applied:
         record = item.record
         numbers = ", ".join(str(i + 1) for i in item.findings)
-        lines += [f"    {record.path}: {record.verdict}, by {record.author} (findings {numbers})",
+        where = f" of the {locale} translation" if locale else ""
+        lines += [f"    {record.path}: {record.verdict}, by {record.author} (findings {numbers}{where})",
                   f"      {record.justification}"]
     return lines
 
@@ -299,7 +310,7 @@ def _markdown_locales(changed: list[PolicyChange]) -> list[str]:
 def _markdown_overrides(changed: list[PolicyChange]) -> list[str]:
     items = [f"- `{a.record.path}` — {cell(_title(p))}, judged **{a.record.verdict}** by "
              f"{cell(a.record.author)}: {cell(a.record.justification)}"
-             for p in changed for a in (p.judgement.overrides if p.judgement else ())]
+             for p in changed for _, a in _applied(p)]
     return ["", "**Overrides** (recorded in the repository):", "", *items] if items else []
 
 
@@ -350,7 +361,9 @@ def _policy_json(policy: PolicyChange, check: GateCheck | None) -> dict[str, Any
         "locales": [{"locale": loc.locale, "status": loc.status, "sections": list(loc.section_ids),
                      "fallbacks": loc.fallbacks, "material": loc.material,
                      "findings": [reason_json(i, f, None) for i, f in
-                                  enumerate(loc.verdict.findings if loc.verdict else ())]}
+                                  enumerate(loc.verdict.findings if loc.verdict else ())],
+                     "overrides": [override_json(a)
+                                   for a in (loc.judgement.overrides if loc.judgement else ())]}
                     for loc in policy.locales],
         "overrides": [override_json(a) for a in judgement.overrides] if judgement else [],
     }

@@ -69,4 +69,6 @@ def check_overrides(changes: ChangeSet, base: Sources, head: Sources) -> None:
             ids = [section.id for section in sections_from_blocks(list(policy.blocks))]
             known.setdefault(ident, []).extend(i for i in ids if i not in known.get(ident, []))
     judgements = {p.id: p.judgement for p in changes.policies if p.judgement is not None}
-    check_applied(changes.records, judgements, known)
+    by_locale = {(p.id, loc.locale): loc.judgement for p in changes.policies for loc in p.locales
+                 if loc.judgement is not None}
+    check_applied(changes.records, judgements, known, by_locale)

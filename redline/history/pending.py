@@ -20,12 +20,16 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from redline.compare.pairing import PolicyPair
 from redline.errors import RedlineError
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.render.cache import RenderCache
+
+if TYPE_CHECKING:
+    from redline.classify.overrides import ChangeRecord
 
 #: (state index, effective date) of each point where one policy changed, oldest first
 Steps = Sequence[tuple[int, dt.date]]
@@ -103,14 +107,15 @@ def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Calla
         records = new_records(old.snapshot, new.snapshot)
         change = compare_policy(pair, old, new, facts, cache, records, source_only=True)
         changed = {section.id for section in change.report.sections}
-        material = change.material or any(_translation_material(cache, pair, old, new, locale, changed)
-                                          for locale in new.project.translated_locales)
+        material = change.material or any(
+            _translation_material(cache, pair, old, new, locale, changed, records)
+            for locale in new.project.translated_locales)
     cache.facts.put(fact, material)
     return material
 
 
 def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, new: Sources, locale: str,
-                          source_changed: set[str]) -> bool:
+                          source_changed: set[str], records: Sequence[ChangeRecord] = ()) -> bool:
     """Whether a locale's own change (sections its source did not change) is material in its language.
 
     Renders as the history does (fallback allowed, ``updated`` at the effective date), so
@@ -129,7 +134,8 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
     if texts[0].markdown == texts[1].markdown:
         return False
     sections = diff_documents(texts[0].markdown, texts[1].markdown).sections
-    return classify_locale(LocaleChange(locale, "compared", sections), source_changed).material
+    change = classify_locale(LocaleChange(locale, "compared", sections), source_changed, pair.id, records)
+    return change.material
 
 
 def dated(pair: PolicyPair) -> PolicyPair:
