@@ -26,6 +26,9 @@ PLUGIN_OPTIONS: dict[str, str | list[str] | None] = {
 KNOWN_KEYS = frozenset(PLUGIN_OPTIONS)
 
 
+#: where change records (overrides of a verdict, with their justification) live
+CHANGES_DIR = "changes"
+
 @dataclass(frozen=True)
 class Project:
     """Where a policy repository keeps its sources, and which locales it publishes.

@@ -25,13 +25,13 @@ from typing import Any, Literal
 import jsonschema
 
 from redline.classify.findings import EDITORIAL_CATEGORIES, MATERIAL_CATEGORIES, Finding, Verdict
+from redline.config import CHANGES_DIR
 from redline.errors import RedlineError, did_you_mean
 from redline.load.data import decode
 from redline.load.schemas import CHANGE_RECORD_SCHEMA, validator
 from redline.load.snapshot import Snapshot
 from redline.load.yamlfile import YamlDocument, parse_yaml
 
-CHANGES_DIR = "changes"
 NAME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*\.ya?ml$")
 CATEGORIES = (*MATERIAL_CATEGORIES, *EDITORIAL_CATEGORIES)
 SCOPES = ("sections", "categories", "facts", "locales")

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redline.config import Project
+from redline.config import CHANGES_DIR, Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, DamagedRepository, Repository, blob_id
 from redline.load.catalogs import catalog_path
@@ -96,8 +96,9 @@ def fingerprint_of(blobs: Mapping[str, str]) -> str:
 
 
 def source_blobs(files: Mapping[str, str], project: Project) -> dict[str, str]:
-    """The input files of a state among a commit's ``files``: the policies folder, the published catalogs."""
-    blobs = {p: b for p, b in files.items() if p.startswith(f"{project.policies_dir}/")}
+    """The input files of a state among a commit's ``files``: the policies folder, the published
+    catalogs, the change records (they judge the text)."""
+    blobs = {p: b for p, b in files.items() if p.startswith((f"{project.policies_dir}/", f"{CHANGES_DIR}/"))}
     blobs.update(_catalogs_only(dict(files), project))
     return dict(sorted(blobs.items()))
 
@@ -136,7 +137,8 @@ def git_states(repo: Repository, project: Project, build_day: dt.date) -> list[S
     One ``git log --raw`` pass lists every commit with its files' blob ids
     (:meth:`~redline.gitio.Repository.first_parent_blobs`): no tree is read per commit.
     """
-    paths = (project.policies_dir, project.locales_dir)
+    # change records count too: a record added after a translation is what accepts it
+    paths = (project.policies_dir, project.locales_dir, CHANGES_DIR)
     start = project.history_start
     if start is None:
         listed = repo.first_parent_blobs("HEAD", paths)
@@ -168,7 +170,7 @@ def commit_state(repo: Repository, project: Project, commit: Commit, files: dict
     """The state of one commit (``files``: path -> blob id under the sources, when already known)."""
     if files is None:
         files = {**repo.blob_ids(commit.sha, project.policies_dir),
-                 **repo.blob_ids(commit.sha, project.locales_dir)}
+                 **repo.blob_ids(commit.sha, project.locales_dir), **repo.blob_ids(commit.sha, CHANGES_DIR)}
     day = commit.committed.astimezone(dt.UTC).date()
     return State(f"commit {commit.short}", day, repo.snapshot(commit.sha), source_blobs(files, project))
 
@@ -176,10 +178,10 @@ def commit_state(repo: Repository, project: Project, commit: Commit, files: dict
 def worktree_state(project: Project, build_day: dt.date) -> State:
     """The state of the files on disk (the newest state, dated the build date)."""
     tree = WorkTree(project.root)
-    paths = [*tree.list(project.policies_dir), *tree.list(project.locales_dir)]
+    paths = [*tree.list(project.policies_dir), *tree.list(project.locales_dir), *tree.list(CHANGES_DIR)]
     blobs = {path: blob_id(tree.read(path) or b"") for path in paths}
-    blobs = {p: b for p, b in blobs.items() if p.startswith(f"{project.policies_dir}/")} | \
-        _catalogs_only(blobs, project)
+    sources = (f"{project.policies_dir}/", f"{CHANGES_DIR}/")
+    blobs = {p: b for p, b in blobs.items() if p.startswith(sources)} | _catalogs_only(blobs, project)
     return State("working tree", build_day, tree, blobs)
 
 
