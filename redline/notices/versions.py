@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline.classify.overrides import CHANGES_DIR
 from redline.compare.pairing import formerly
-from redline.config import Project
+from redline.config import CHANGES_DIR, Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, GitSnapshot, Repository
 from redline.history.pending import judge, key_of
