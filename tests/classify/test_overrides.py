@@ -112,7 +112,7 @@ BAD = [
      "  fix: use the section id of the heading ({ #id }), as the report prints it\n"),
     ("changes/2026-03-01-x.yml", JUSTIFIED.replace("[do-not-track]", "[retention]"),
      "changes/2026-03-01-x.yml:3: override matches no finding of privacy in this change\n"
-     "  fix: scope it to sections, categories or facts the report lists, or delete it\n"),
+     "  fix: scope it to sections, categories, facts or locales the report lists, or delete it\n"),
 ]
 
 
