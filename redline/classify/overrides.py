@@ -240,4 +240,5 @@ def check_applied(records: Sequence[ChangeRecord], judgements: Mapping[str, Judg
         if not any(j is not None and any(a.record == record for a in j.overrides) for j in judged):
             raise RedlineError(f"override matches no finding of {record.policy} in this change",
                                where=where,
-                               fix="scope it to sections, categories, facts or locales the report lists, or delete it")
+                               fix="scope it to sections, categories, facts or locales the report lists, "
+                                   "or delete it")

@@ -42,7 +42,8 @@ def test_record_without_locales_does_not_reach_a_translation(git_project: GitPro
     code, _, err = diff(git_project)
     assert code == 2
     assert err == (f"Error: {RECORD}:2: override matches no finding of privacy in this change\n"
-                   "  fix: scope it to sections, categories, facts or locales the report lists, or delete it\n")
+                   "  fix: scope it to sections, categories, facts or locales the report lists, "
+                   "or delete it\n")
 
 
 def test_record_for_another_locale_leaves_the_gate_closed(git_project: GitProject) -> None:
