@@ -75,7 +75,7 @@ def _untranslated(sources: Sources) -> Iterator[Issue]:
 
 def _interface_words(sources: Sources) -> Iterator[Issue]:
     """A published locale without Redline's interface words would show them in English."""
-    from redline.publish import ui
+    from redline.i18n import ui
 
     for locale in sources.project.locales:
         keys = ui.missing(locale)

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from redline.cli import as_click_errors
 from redline.config import PLUGIN_OPTIONS
-from redline.publish import ui
+from redline.i18n import ui
 from redline.publish.arrange import title_first
 from redline.publish.atomic import write_atomic
 from redline.publish.chrome import alternates, finish_html, interface_words

@@ -21,7 +21,7 @@ def open_project(project_dir: Path | None) -> Project:
     """Find and read the project settings; the policies folder they name must be there."""
     from redline.config import find_root, load_project
     from redline.errors import RedlineError, did_you_mean
-    from redline.publish import ui
+    from redline.i18n import ui
 
     root = project_dir.resolve() if project_dir else find_root(Path.cwd())
     project = load_project(root)

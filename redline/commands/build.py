@@ -84,7 +84,7 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
 def _refuse_untranslated_words(project: Project, allow_fallback: bool) -> list[str]:
     """Stop when a published locale lacks Redline's interface words, unless English may stand in."""
     from redline.errors import RedlineError
-    from redline.publish import ui
+    from redline.i18n import ui
 
     gaps = {locale: ui.missing(locale) for locale in project.locales}
     lines = [f"{project.locales_dir}/{locale}/LC_MESSAGES/redline.po: {len(keys)} interface words missing "

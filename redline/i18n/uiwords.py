@@ -45,7 +45,7 @@ class Words:
     english: dict[str, str] = field(default_factory=dict)
 
 
-#: The project whose catalogs override the package's (see :func:`redline.publish.ui.use_project`).
+#: The project whose catalogs override the package's (see :func:`redline.i18n.ui.use_project`).
 #: An environment variable, not a global, so worker processes (forked or spawned) see it too.
 PROJECT_VARIABLE = "REDLINE_UI_LOCALES"
 

@@ -2,7 +2,7 @@
 
 Templates ship in ``redline/templates/notices/``; a project overrides any of them by
 putting its own in ``templates/notices/`` (like a theme's ``custom_dir``). The words are
-Redline's interface words (:mod:`redline.publish.ui`, keys ``notices.*``: one table per
+Redline's interface words (:mod:`redline.i18n.ui`, keys ``notices.*``: one table per
 locale with the site's). A project's ``templates/notices/strings.yml`` names its facts
 (``facts: {retention.logs: Log data}``) and may still override words per locale; a word
 missing in a locale is taken from the locale's language, then from English.
@@ -19,9 +19,9 @@ from typing import Any
 import yaml
 
 from redline.errors import RedlineError
+from redline.i18n import ui
 from redline.load.data import decode
 from redline.load.yamlfile import parse_yaml
-from redline.publish import ui
 from redline.punctuation import fill
 
 PROJECT_DIR = "templates/notices"

@@ -11,8 +11,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from redline.i18n import ui
 from redline.notices.model import Notice
-from redline.publish import ui
 from redline.publish.pages import SitePage
 from redline.publish.paths import link, policy_path
 

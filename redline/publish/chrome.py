@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from redline.history.model import PolicyHistory, Version
-from redline.publish import ui
+from redline.i18n import ui
 from redline.publish.paths import compare_path, upcoming_path, url_of, versions_path
 
 HTML_TAG_RE = re.compile(r"<html lang=\"[^\"]*\"")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from redline.diff.words import word_diff
-from redline.publish import ui
+from redline.i18n import ui
 
 Segment = tuple[str, str]
 

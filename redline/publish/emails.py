@@ -26,10 +26,10 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyn
 from redline.config import Project
 from redline.errors import RedlineError
 from redline.htmlscan import SCRIPT_TAGS, find_danger
+from redline.i18n.ui import direction, long_date
 from redline.notices.model import Notice
 from redline.notices.wording import Wording, template_dirs
 from redline.publish.mail import UNSUBSCRIBE, Sender, project_sender
-from redline.publish.ui import direction, long_date
 from redline.render import limits
 from redline.render.cache import RenderCache
 from redline.render.env import PolicyEnvironment
@@ -53,7 +53,7 @@ class NoticeTexts(NamedTuple):
 
 @lru_cache(maxsize=8192)
 def day_text(day: dt.date, locale: str) -> str:
-    """:func:`~redline.publish.ui.long_date`, once per (day, locale): Babel is the slow part of a view."""
+    """:func:`~redline.i18n.ui.long_date`, once per (day, locale): Babel is the slow part of a view."""
     return long_date(day, locale)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from redline.history.model import PolicyHistory, Version
-from redline.publish import ui
+from redline.i18n import ui
 from redline.publish.chrome import page_meta, status
 from redline.publish.paths import (
     compare_path,

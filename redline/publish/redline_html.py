@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from redline.diff import BlockChange, SectionChange, diff_documents, word_diff
 from redline.diff.text import INLINE_LINK_RE, strip_markup
-from redline.publish import ui
+from redline.i18n import ui
 from redline.publish.datediff import date_diff, only_dates_differ, stated_days
 from redline.render.render import Rendered
 

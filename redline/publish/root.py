@@ -12,7 +12,7 @@ import html
 import json
 from collections.abc import Sequence
 
-from redline.publish import ui
+from redline.i18n import ui
 
 STYLE = """\
     :root { color-scheme: light dark; --accent: #3f51b5; }

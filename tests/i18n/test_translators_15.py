@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from redline.cli import main
-from redline.publish import ui
+from redline.i18n import ui
 from redline.render.filters import duration
 from tests.conftest import EXAMPLE_PARTS
 from tests.paths import ROOT
