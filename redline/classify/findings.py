@@ -41,6 +41,8 @@ EDITORIAL_CATEGORIES = (
     "duplicate-removed",
     "no-words",
     "contact-address",
+    "contact-details",
+    "page-label",
     "date-only",
     "page-metadata",
     "repeated-word",

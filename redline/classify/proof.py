@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Callable
 
+from redline.classify.artefacts import contact_details
 from redline.classify.context import found, quote
 from redline.classify.editorial import (
     STYLE_NAMES,
@@ -198,7 +199,7 @@ def cross_reference(change: BlockChange) -> Finding | None:
 #: Every proof rule, in order: the first that holds settles the change.
 PROOF_RULES = (
     moved_or_duplicate, no_words, page_metadata, form_only, repeated_word, date_line, date_line_added,
-    cross_reference,
+    cross_reference, contact_details,
 )
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
-from redline.classify import editorial, facts, material, meaning, periods, spelling
+from redline.classify import artefacts, editorial, facts, material, meaning, periods, spelling
 from redline.classify.findings import Finding
 from redline.classify.proof import PROOF_RULES
 from redline.diff.facts import FactChange
@@ -56,6 +56,7 @@ TEXT_RULES: list[TextRule] = [
     editorial.removed_destination,
     editorial.heading_renamed,
     editorial.style,
+    artefacts.ui_label,
 ]
 
 #: Meaning rules: consulted when no rule above found a material change, before any
