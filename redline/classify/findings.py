@@ -42,6 +42,7 @@ EDITORIAL_CATEGORIES = (
     "no-words",
     "contact-address",
     "contact-details",
+    "grammar",
     "page-label",
     "date-only",
     "page-metadata",

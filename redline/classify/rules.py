@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
-from redline.classify import artefacts, editorial, facts, material, meaning, periods, spelling
+from redline.classify import artefacts, editorial, facts, grammar, material, meaning, periods, spelling
 from redline.classify.findings import Finding
 from redline.classify.proof import PROOF_RULES
 from redline.diff.facts import FactChange
@@ -48,6 +48,7 @@ TEXT_RULES: list[TextRule] = [
     editorial.punctuation,
     editorial.case,
     spelling.spelling,
+    grammar.confusable_word,
     editorial.formatting,
     editorial.link_target,
     editorial.last_updated_date,
