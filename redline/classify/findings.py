@@ -43,6 +43,7 @@ EDITORIAL_CATEGORIES = (
     "contact-address",
     "contact-details",
     "grammar",
+    "reported-figures",
     "page-label",
     "date-only",
     "page-metadata",

@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
-from redline.classify import artefacts, editorial, facts, grammar, material, meaning, periods, spelling
+from redline.classify import (
+    artefacts,
+    editorial,
+    facts,
+    grammar,
+    material,
+    meaning,
+    periods,
+    reports,
+    spelling,
+)
 from redline.classify.findings import Finding
 from redline.classify.proof import PROOF_RULES
 from redline.diff.facts import FactChange
@@ -58,6 +68,7 @@ TEXT_RULES: list[TextRule] = [
     editorial.heading_renamed,
     editorial.style,
     artefacts.ui_label,
+    reports.reported_figures,
 ]
 
 #: Meaning rules: consulted when no rule above found a material change, before any
