@@ -35,8 +35,26 @@ SENTENCE_MARK_RE = re.compile(r"[.!?:;。]")
 LINK_RE = re.compile(r"\]\(|\]\[|<a\s|https?://", re.I)
 
 
+#: A street in a postal address: a house number before or after a street word.
+STREET_RE = re.compile(
+    r"\b(?:St|Street|Road|Rd|Ave|Avenue|Blvd|Boulevard|Lane|Drive|Square|Place|Straße|Strasse|Str"
+    r"|rue|avenue|boulevard|place|calle|avenida|plaza|paseo)\b\.?"
+    r"|\w*(?:straße|strasse|str\.|platz|allee|weg)(?=\W|$)",  # German compounds: "Beispielstraße"
+    re.I,
+)
+HOUSE_NUMBER_RE = re.compile(r"\b\d+[A-Za-z]?\b")
+
+
 def _masked(text: str) -> str:
-    return collapse_whitespace(PHONE_RE.sub("\x00phone", EMAIL_RE.sub("\x00email", plain(text))))
+    text = PHONE_RE.sub("\x00phone", EMAIL_RE.sub("\x00email", plain(text)))
+    if STREET_RE.search(text) and not durations_in(text) and not SENTENCE_VERB_RE.search(text):
+        # a postal address block: its house number and postcode are contact details
+        text = HOUSE_NUMBER_RE.sub("\x00number", text)
+    return collapse_whitespace(text)
+
+
+#: An address block is no sentence: these words make it one ("we keep", "you must").
+SENTENCE_VERB_RE = re.compile(r"\b(?:we|you|will|must|shall|may|is|are|keep|kept|delete|share)\b", re.I)
 
 
 def contact_details(change: BlockChange) -> Finding | None:
@@ -46,10 +64,10 @@ def contact_details(change: BlockChange) -> Finding | None:
     old, new = plain(change.old), plain(change.new)
     if old == new or _masked(old) != _masked(new):
         return None
-    before = EMAIL_RE.findall(old) + PHONE_RE.findall(old)
-    after = EMAIL_RE.findall(new) + PHONE_RE.findall(new)
-    if not before or before == after:
-        return None
+    before = EMAIL_RE.findall(old) + PHONE_RE.findall(old) or [_address(old)]
+    after = EMAIL_RE.findall(new) + PHONE_RE.findall(new) or [_address(new)]
+    if before == after:
+        before, after = [_address(old)], [_address(new)]
     reason = f"contact details changed: {', '.join(before)} → {', '.join(after)}"
     return found("contact-details", False, reason, change)
 
@@ -77,3 +95,9 @@ def ui_label(change: BlockChange) -> Finding | None:
         return None
     what = "removed" if change.new is None else "added"
     return found("page-label", False, f"page label {what} (no sentence): {quote(text)}", change)
+
+
+
+def _address(text: str) -> str:
+    """The address block, for the reason line."""
+    return quote(text)
