@@ -44,6 +44,7 @@ EDITORIAL_CATEGORIES = (
     "contact-details",
     "grammar",
     "reported-figures",
+    "catch-all-examples",
     "page-label",
     "date-only",
     "page-metadata",

@@ -21,6 +21,7 @@ from importlib.metadata import EntryPoint, entry_points
 from redline.classify import (
     artefacts,
     editorial,
+    examples,
     facts,
     grammar,
     material,
@@ -69,6 +70,7 @@ TEXT_RULES: list[TextRule] = [
     editorial.style,
     artefacts.ui_label,
     reports.reported_figures,
+    examples.catch_all_examples,
 ]
 
 #: Meaning rules: consulted when no rule above found a material change, before any
