@@ -45,6 +45,7 @@ EDITORIAL_CATEGORIES = (
     "grammar",
     "reported-figures",
     "catch-all-examples",
+    "open-list-reworded",
     "page-label",
     "date-only",
     "page-metadata",
