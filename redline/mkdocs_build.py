@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import html
 import logging
 import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -26,12 +25,12 @@ from pathlib import Path
 from redline.config import Project
 from redline.errors import RedlineError
 from redline.jobs import JOBS_ENV, start_method, worker_count
-from redline.publish import ui
 from redline.publish.pages import SitePage
 
 
 def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Path,
-               build_date: dt.date | None = None, extra: Mapping[str, str] | None = None) -> None:
+               build_date: dt.date | None = None, extra: Mapping[str, str] | None = None,
+               built: Callable[[str], None] | None = None) -> None:
     """Build every locale's pages into ``site_dir/<locale>/`` and a language chooser at its root.
 
     Args:
@@ -40,6 +39,7 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
         site_dir: the output folder (replaced only once every locale built).
         build_date: the day the site is built as of; also mkdocs' build date (sitemap).
         extra: more files (path relative to the site -> text), e.g. the notices and feeds.
+        built: called with each locale once it is built, in locale order (a progress bar).
 
     Locales are built by :func:`worker_count` processes, started as :func:`start_method`
     says; a program that calls this while running other threads is re-imported by each
@@ -50,10 +50,12 @@ def build_site(project: Project, pages: dict[str, list[SitePage]], site_dir: Pat
     workers = worker_count(len(project.locales), os.cpu_count(), os.environ.get(JOBS_ENV))
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        jobs = [LocaleJob(project, locale, tuple(pages[locale]), staging / locale, build_date)
-                for locale in project.locales]
-        _build_locales(jobs, workers)
+        feeds = {locale for locale in project.locales if f"notices/feeds/{locale}.atom.xml" in (extra or {})}
+        jobs = [LocaleJob(project, locale, tuple(pages[locale]), staging / locale, build_date,
+                          locale in feeds) for locale in project.locales]
+        _build_locales(jobs, workers, built or _nothing)
         (staging / "index.html").write_text(chooser_html(project, pages), encoding="utf-8")
+        (staging / "404.html").write_text(not_found_html(project), encoding="utf-8")
         for name, text in sorted((extra or {}).items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,6 +74,7 @@ class LocaleJob:
     pages: tuple[SitePage, ...]
     site_dir: Path
     build_date: dt.date | None
+    feeds: bool = False  # the locale's feeds are published: pages link to them (autodiscovery)
 
 
 @dataclass(frozen=True)
@@ -89,24 +92,28 @@ def build_locale(job: LocaleJob) -> LocaleOutcome:
     try:
         with source_date(job.build_date):
             config = load_config(str(job.project.root / "mkdocs.yml"), site_dir=str(job.site_dir))
-            _prepare(config, job.project, job.locale, list(job.pages))
+            _prepare(config, job.project, job.locale, list(job.pages), job.feeds)
             return LocaleOutcome(tuple(_run(config, job.locale)))
     except RedlineError as error:
         # Pickled with its attributes (where, what, fix): the parent raises it as it is.
         return LocaleOutcome(error=error)
 
 
-def _build_locales(jobs: Sequence[LocaleJob], workers: int) -> None:
+def _nothing(locale: str) -> None:
+    """No progress to show."""
+
+
+def _build_locales(jobs: Sequence[LocaleJob], workers: int, built: Callable[[str], None]) -> None:
     """Run the builds, one process per worker when ``workers`` > 1; report them in locale order."""
     if workers <= 1:
         # A generator: a failing locale stops the build before the next one starts.
-        _report(build_locale(job) for job in jobs)
+        _report((build_locale(job) for job in jobs), jobs, built)
         return
     context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(build_locale, job) for job in jobs]
         try:
-            _report(_result(job, future) for job, future in zip(jobs, futures, strict=True))
+            _report((_result(job, future) for job, future in zip(jobs, futures, strict=True)), jobs, built)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -122,13 +129,15 @@ def _result(job: LocaleJob, future: Future[LocaleOutcome]) -> LocaleOutcome:
                                "process and see what stops it") from None
 
 
-def _report(outcomes: Iterable[LocaleOutcome]) -> None:
+def _report(outcomes: Iterable[LocaleOutcome], jobs: Sequence[LocaleJob],
+            built: Callable[[str], None]) -> None:
     """Print each locale's warnings in order; raise the first locale's error (as a serial build would)."""
-    for outcome in outcomes:
+    for outcome, job in zip(outcomes, jobs, strict=False):
         if outcome.error is not None:
             raise outcome.error from None
         for message in outcome.warnings:
             print(f"WARNING: {message}", file=sys.stderr)
+        built(job.locale)
 
 
 @contextmanager
@@ -148,7 +157,7 @@ def source_date(day: dt.date | None) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def _prepare(config: object, project: Project, locale: str, pages: list[SitePage]) -> None:
+def _prepare(config: object, project: Project, locale: str, pages: list[SitePage], feeds: bool) -> None:
     from redline.mkdocs_plugin import plugin_of
 
     base = str(getattr(config, "site_url", "") or "")
@@ -158,6 +167,7 @@ def _prepare(config: object, project: Project, locale: str, pages: list[SitePage
     plugin.pages = pages
     plugin.locales = list(project.locales)
     plugin.site_root = base or None
+    plugin.feeds = feeds
 
 
 def _run(config: object, locale: str) -> list[str]:
@@ -201,20 +211,16 @@ def _swap(staging: Path, site_dir: Path) -> None:
 
 
 def chooser_html(project: Project, pages: dict[str, list[SitePage]]) -> str:
-    """A small static page at the site root: one link per language."""
-    items = "\n".join(
-        f'    <li><a href="{loc}/" hreflang="{loc}" lang="{loc}" dir="{ui.direction(loc)}">'
-        f"{html.escape(ui.language_name(loc))}</a></li>"
-        for loc in project.locales
-    )
-    alternates = "\n".join(
-        f'  <link rel="alternate" hreflang="{loc}" href="{loc}/">' for loc in project.locales
-    )
-    return (
-        "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n  <meta charset=\"utf-8\">\n"
-        "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"  <link rel=\"icon\" href=\"{project.source_locale}/assets/images/favicon.png\">\n"
-        f"  <title>{html.escape(ui.text('en', 'choose_language'))}</title>\n{alternates}\n"
-        f"</head>\n<body>\n  <h1>{html.escape(ui.text('en', 'choose_language'))}</h1>\n"
-        f"  <ul>\n{items}\n  </ul>\n</body>\n</html>\n"
-    )
+    """A small static page at the site root: one link per language (:mod:`redline.publish.root`)."""
+    from redline.publish.root import chooser_html as root_page
+
+    return root_page(project.locales, project.source_locale, project.site_name)
+
+
+def not_found_html(project: Project) -> str:
+    """The site's root 404 page, in every locale (:mod:`redline.publish.root`)."""
+    from urllib.parse import urlsplit
+
+    from redline.publish.root import not_found_html as root_404
+
+    return root_404(project.locales, project.source_locale, urlsplit(project.site_url).path or "/")

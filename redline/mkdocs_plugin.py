@@ -9,6 +9,7 @@ both stay usable.
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 from redline.cli import as_click_errors
 from redline.config import PLUGIN_OPTIONS
 from redline.publish import ui
+from redline.publish.arrange import title_first
 from redline.publish.atomic import write_atomic
 from redline.publish.chrome import alternates, finish_html, interface_words
 from redline.publish.pages import SitePage
@@ -56,6 +58,7 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.locale: str | None = None
         self.locales: list[str] = []
         self.site_root: str | None = None
+        self.feeds = False
 
     @property
     def _locale(self) -> str:
@@ -70,9 +73,14 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         config.extra["alternate"] = alternates("", self.locales or [locale], self.site_root)
         config.extra["redline_locale"] = locale
         config.extra["redline_ui"] = interface_words(locale)
+        config.extra["redline_feeds"] = self.feeds
+        config.extra["redline_root"] = self.site_root  # the language chooser: hreflang x-default
         if self.pages is None:
             with as_click_errors():
                 self.pages = _standalone_pages(Path(config.config_file_path).parent, locale)
+        _search_language(config, locale)
+        # The pages' own titles, in the locale: without a nav, Material names sections by folder (English).
+        config.nav = [{page.title: page.path} for page in self.pages if page.in_nav]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -80,6 +88,14 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         kept = [f for f in files if Path(f.src_dir or "").resolve() != docs]
         generated = [_file(page, config) for page in self.pages or []]
         return Files(kept + generated)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The sitemap's lastmod: the day the version's text last changed, not the build date
+        # (an archived version never changes again; a search engine need not fetch it again).
+        chrome = page.meta.get("redline")
+        if isinstance(chrome, dict) and isinstance(chrome.get("updated"), str):
+            page.update_date = chrome["updated"]
+        return markdown
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         # MkDocs names a folder's section after the folder ("Changes", "Privacy"): use the
@@ -102,7 +118,11 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return finish_html(output, self._locale)
+        return finish_html(title_first(output), self._locale)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is a template, not a page: it needs the same dir= and search dialog name.
+        return finish_html(output_content, self._locale) if template_name == "404.html" else output_content
 
     # Last: Material's search plugin writes the index in its own on_post_build.
     @event_priority(-100)
@@ -110,6 +130,22 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             write_atomic(index, utf8_index(index.read_bytes()), mode=index.stat().st_mode & 0o777)
+
+
+def _search_language(config: MkDocsConfig, locale: str) -> None:
+    """Search in the locale's language when Material ships lunr support for it (``lunr.ar``).
+
+    Material takes the language from its own interface words, which name English for some
+    languages it has support for (Arabic); an explicit ``lang`` in mkdocs.yml is kept.
+    """
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    options = getattr(search, "config", None)
+    if options is None or options.get("lang"):
+        return
+    language = locale.replace("-", "_").split("_")[0]
+    lunr = Path(str(resources.files("material"))) / "templates/assets/javascripts/lunr/min"
+    if language == "en" or (lunr / f"lunr.{language}.min.js").is_file():
+        options["lang"] = [language]
 
 
 def _sections(items: list[Any]) -> list[Section]:

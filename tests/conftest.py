@@ -99,6 +99,8 @@ SLOW_MODULES = frozenset({
     "test_determinism.py", "test_init.py", "test_page_size.py", "test_parallel_build.py",
     "test_plain_mkdocs.py", "test_pages.py", "test_search_browser.py", "test_site_browser.py",
     "test_generator.py", "test_git_faults.py", "test_versions.py", "test_workflows.py",
+    "test_mail_16.py", "test_notice_links_16.py", "test_seo_16.py", "test_progress_json_16.py",
+    "test_pages_16.py",
 })
 
 

@@ -26,28 +26,45 @@ if TYPE_CHECKING:
                    "(default: today; env REDLINE_BUILD_DATE).")
 @click.option("--no-history", is_flag=True,
               help="Publish only the working tree's current versions (no archive, no git needed).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show each stage with counts and time, and a bar (default: when stderr is a terminal).")
 @project_option
 def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime | None, no_history: bool,
-            project_dir: Path | None) -> None:
-    """Build the site: each policy in each locale, every version of it, with Material's UI in that locale."""
+            quiet: bool, progress: bool | None, project_dir: Path | None) -> None:
+    """Build the site: each policy in each locale, every version of it, with Material's UI in that locale.
+
+    Exit 0 when built, 2 on bad input (the previous site/ is left as it was).
+    """
     from redline.history import read_history
     from redline.mkdocs_build import build_site
+    from redline.progress import Progress
     from redline.publish.site import site_pages
     from redline.render.cache import project_cache
 
+    shown = Progress.auto(quiet, progress)
     project = open_project(project_dir)
     for warning in _refuse_untranslated_words(project, allow_fallback):
         click.echo(f"warning: {warning}", err=True)
     today = build_date.date() if build_date else dt.date.today()
     cache = project_cache(project.root)
-    history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history, cache=cache)
+    with shown.stage("history") as stage:
+        history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history,
+                               cache=cache)
+        versions = sum(len(h.versions) for h in history.locales[project.source_locale])
+        stage.summary = f"{_count(versions, 'version')} in {_count(len(project.locales), 'locale')}"
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)
-    extra = _add_changes(project, pages, cache) if not no_history else {}
+    with shown.stage("notices") as stage:
+        extra = _add_changes(project, pages, cache, today) if not no_history else {}
+        stage.summary = _count(len(extra), "file")
     target = site_dir or project.root / "site"
-    build_site(project, pages, target, today, extra)
-    versions = sum(len(h.versions) for h in history.locales[project.source_locale])
+    with shown.stage("site") as stage, shown.bar(len(project.locales), "building") as step:
+        build_site(project, pages, target, today, extra, built=step)
+        stage.summary = _count(sum(len(p) for p in pages.values()), "page")
+    if quiet:
+        return
     counts = (_count(sum(len(p) for p in pages.values()), "page"), _count(versions, "version"),
               _count(len(history.locales[project.source_locale]), "policy", "policies"),
               _count(len(project.locales), "locale"))
@@ -80,16 +97,18 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
-def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache) -> dict[str, str]:
+def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache,
+                 today: dt.date) -> dict[str, str]:
     """Add each locale's changes page; return the notices, feeds and emails to publish under notices/."""
     from redline import gitio
     from redline.commands.changelog import changelog_outputs
     from redline.notices.build import site_url_warning
     from redline.publish.changes import changes_page, with_changes_link
+    from redline.publish.feeds import NOTICES_DIR
 
     repo = gitio.open_repo(project.root)
     try:
-        notices, files, skipped = changelog_outputs(repo, project, cache=cache)
+        notices, files, skipped = changelog_outputs(repo, project, cache=cache, today=today)
     finally:
         repo.close()
     for warning in skipped:
@@ -99,4 +118,4 @@ def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: Rend
     for locale, locale_pages in pages.items():
         locale_pages[:] = [with_changes_link(p, locale) if p.path == "index.md" else p for p in locale_pages]
         locale_pages.append(changes_page(notices, locale, {page.path for page in locale_pages}))
-    return {f"notices/{name}": text for name, text in files.items()}
+    return {f"{NOTICES_DIR}/{name}": text for name, text in files.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +25,13 @@ if TYPE_CHECKING:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="Write notices.json, feeds/ and emails/ here (default: print notices.json).")
 @click.option("--check", is_flag=True, help="With --out: exit 1 when files there are stale; write nothing.")
+@click.option("--date", "build_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              envvar="REDLINE_BUILD_DATE", metavar="YYYY-MM-DD",
+              help="Link upcoming pages as the site built on this day has them "
+                   "(default: today; env REDLINE_BUILD_DATE).")
 @project_option
-def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -> None:
+def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | None,
+            project_dir: Path | None) -> None:
     """Build one notice per (policy, effective date) from git, with stable ids.
 
     Writes notices.json (validated by schemas/notices.schema.json), an Atom feed and
@@ -44,7 +50,8 @@ def command(ref: str, out: Path | None, check: bool, project_dir: Path | None) -
     project = open_project(project_dir)
     if (warning := site_url_warning(project)) is not None:
         click.echo(f"warning: {warning}", err=True)
-    setting = Setting(project.site_url, load_wording(project.root), project_cache(project.root))
+    setting = Setting(project.site_url, load_wording(project.root), project_cache(project.root),
+                      build_date.date() if build_date else dt.date.today())
     repo = gitio.open_repo(project.root)
     try:
         notices, skipped = build_notices(repo, project, setting, ref, partial(prefill, project, ref, setting))
@@ -60,14 +67,14 @@ def publish(project: Project, notices: list[Notice], setting: Setting, out: Path
     """Print notices.json, or write (or, with ``check``, compare) every file under ``out``."""
     from redline.errors import CheckFailed
     from redline.publish import outputs
-    from redline.publish.emails import NoticeTemplates
+    from redline.publish.emails import notice_templates
     from redline.publish.feeds import FeedSite
 
     site = FeedSite(setting.site_url, project.site_name)
     if out is None:
         click.echo(outputs.notices_json(notices, project, site, setting.cache.facts), nl=False)
         return
-    templates = NoticeTemplates(project.root, setting.wording, setting.cache)
+    templates = notice_templates(project, setting.wording, setting.cache)
     files = outputs.changelog_files(notices, project, site, templates)
     if check:
         stale = outputs.stale_files(out, files)
@@ -79,25 +86,26 @@ def publish(project: Project, notices: list[Notice], setting: Setting, out: Path
                err=True)
 
 
-def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cache: RenderCache | None = None
-                      ) -> tuple[list[Notice], dict[str, str], list[str]]:
+def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cache: RenderCache | None = None,
+                      today: dt.date | None = None) -> tuple[list[Notice], dict[str, str], list[str]]:
     """The notices of ``ref``'s history, every changelog file (path -> text), and the warnings.
 
+    Links to upcoming pages are those of the site built on ``today`` (default: today).
     ``cache`` defaults to the project's on-disk cache; what it learnt is saved before returning.
     """
     from redline.notices.build import Setting, build_notices
     from redline.notices.wording import load_wording
     from redline.publish import outputs
-    from redline.publish.emails import NoticeTemplates
+    from redline.publish.emails import notice_templates
     from redline.publish.feeds import FeedSite
     from redline.publish.parallel import prefill
     from redline.render.cache import project_cache
 
     cache = cache or project_cache(project.root)
-    setting = Setting(project.site_url, load_wording(project.root), cache)
+    setting = Setting(project.site_url, load_wording(project.root), cache, today or dt.date.today())
     notices, skipped = build_notices(repo, project, setting, ref, partial(prefill, project, ref, setting))
     site = FeedSite(setting.site_url, project.site_name)
-    templates = NoticeTemplates(project.root, setting.wording, setting.cache)
+    templates = notice_templates(project, setting.wording, setting.cache)
     files = outputs.changelog_files(notices, project, site, templates)
     setting.cache.save()
     return notices, files, skipped

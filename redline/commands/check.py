@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -10,8 +12,10 @@ from redline.commands._common import open_project, project_option
 
 
 @click.command("check")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: one object on stdout, {ok, policies, locales, problems}.")
 @project_option
-def command(project_dir: Path | None) -> None:
+def command(output_format: str, project_dir: Path | None) -> None:
     """Check the working tree. Exit 0 when clean, 1 with findings, 2 on unusable input."""
     from redline.check import check_sources
     from redline.errors import CheckFailed
@@ -21,13 +25,17 @@ def command(project_dir: Path | None) -> None:
     project = open_project(project_dir)
     sources = load_sources(WorkTree(project.root), project, strict=False)
     result = check_sources(sources)
-    for problem in result.problems:
+    problems = result.problems
+    if output_format == "json":
+        _print_json(sorted(sources.policies), list(project.locales), problems)
+    for problem in problems if output_format == "text" else ():
         click.echo(f"{problem.where}: {problem.message}")
         if problem.fix:
             click.echo(f"  fix: {problem.fix}")
-    if result.problems:
-        count = len(result.problems)
-        raise CheckFailed(f"{count} problem{'s' if count != 1 else ''} found")
+    if problems:
+        raise CheckFailed(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
+    if output_format != "text":
+        return
     # listed on a clean check only: with problems to fix, they would bury them
     for finding, silence in result.lint.silenced:
         click.echo(f"{finding.where}: {finding.message} [{finding.rule}]")
@@ -35,3 +43,12 @@ def command(project_dir: Path | None) -> None:
     silenced = len(result.lint.silenced)
     note = f" ({silenced} lint finding{'s' if silenced != 1 else ''} silenced)" if silenced else ""
     click.echo(f"ok: {len(sources.policies)} policies, {len(project.locales)} locales{note}")
+
+
+def _print_json(policies: list[str], locales: list[str], problems: Sequence[Any]) -> None:
+    """The check's result as one JSON object (the exit status says the same)."""
+    import json
+
+    found = [{"where": p.where, "message": p.message, "fix": p.fix or None} for p in problems]
+    click.echo(json.dumps({"ok": not problems, "policies": policies, "locales": locales, "problems": found},
+                          indent=2, ensure_ascii=False))

@@ -196,14 +196,24 @@ def compile_(project_dir: Path | None) -> None:
 
 
 @command.command("status")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="json: a list of {locale, policy, translated, fuzzy, missing, percent}.")
 @project_option
-def status(project_dir: Path | None) -> None:
+def status(output_format: str, project_dir: Path | None) -> None:
     """Print translated / fuzzy / missing per locale and policy (fuzzy counts as untranslated)."""
     from redline.commands._common import working_sources
     from redline.i18n.units import coverage
 
     project = open_project(project_dir)
     rows = coverage(working_sources(project))
+    if output_format == "json":
+        import json
+
+        listed = [{"locale": r.locale, "policy": r.group, "translated": r.translated, "fuzzy": r.fuzzy,
+                   "missing": r.missing, "percent": round(r.percent, 1)} for r in rows]
+        click.echo(json.dumps(listed, indent=2))
+        return
     click.echo(f"{'locale':<7} {'policy':<10} {'translated':>10} {'fuzzy':>6} {'missing':>8} {'done':>7}")
     for row in rows:
         click.echo(f"{row.locale:<7} {row.group:<10} {row.translated:>10} {row.fuzzy:>6} "

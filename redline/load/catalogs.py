@@ -86,13 +86,14 @@ def parse_catalog(raw: bytes, path: str, locale: str) -> tuple[Catalog, list[Iss
     issues: list[Issue] = []
     for msgid, string, fuzzy, line, differs in messages:
         catalog.entries[msgid] = Entry(string, fuzzy, line)
-        if differs:
-            issues.append(_placeholder_issue(path, line, msgid, string))
+        # a script is named before anything else the same entry breaks: it is the reason to refuse it
         danger = find_danger(string) if "<" in string or ":" in string else None
         if danger is not None:
             issues.append(Issue(f"{path}:{line}", f"{danger.label} in the translation",
                                 "remove it: translations may not contain scripts, event handlers or "
                                 "script URLs"))
+        if differs:
+            issues.append(_placeholder_issue(path, line, msgid, string))
     return catalog, issues
 
 

@@ -8,6 +8,7 @@ so a warm run loads no sources and renders nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from redline.config import Project
 from redline.gitio import Commit, Repository
 from redline.notices import store
+from redline.notices.dated import as_on
 from redline.notices.model import Notice
 from redline.notices.versions import Point, PolicyVersion, SourcesAt, history_commits, policy_versions
 from redline.notices.wording import Wording
@@ -28,6 +30,7 @@ class Setting:
     site_url: str
     wording: Wording
     cache: RenderCache
+    today: dt.date | None = None  # the build date: links to upcoming pages as that day's site has them
 
 
 #: called with (versions, missing notices) before the notices are assembled: fills the cache first
@@ -60,7 +63,7 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
         prefill(len(found.versions), missing)
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
                for version in found.versions]
-    return notices, found.skipped
+    return (notices if setting.today is None else as_on(notices, setting.today)), found.skipped
 
 
 def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, part: slice) -> list[Notice]:
@@ -68,8 +71,9 @@ def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, p
     found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
-    return [store.assemble(version, contents(version), setting.site_url, project.locales)
-            for version in found.versions[part]]
+    notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
+               for version in found.versions[part]]
+    return notices if setting.today is None else as_on(notices, setting.today, found.versions)
 
 
 class _Contents:

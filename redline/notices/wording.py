@@ -22,6 +22,7 @@ from redline.errors import RedlineError
 from redline.load.data import decode
 from redline.load.yamlfile import parse_yaml
 from redline.publish import ui
+from redline.punctuation import fill
 
 PROJECT_DIR = "templates/notices"
 STRINGS = "strings.yml"
@@ -53,14 +54,14 @@ class Wording:
         # The project's words of this locale first (for English, its English words).
         for strings in chain if locale.split("_")[0] == "en" else chain[:-1]:
             if isinstance(strings.get(key), str):
-                return str(strings[key]).format(**values)
+                return fill(str(strings[key]), **values)
         word = ui.lookup(locale, f"notices.{key}")
         if word is not None:
-            return word.format(**values)
+            return fill(word, **values)
         english = chain[-1].get(key)
         word = english if isinstance(english, str) else ui.lookup("en", f"notices.{key}")
         if word is not None:
-            return word.format(**values)
+            return fill(word, **values)
         raise RedlineError(f"no string '{key}' for notices", where=f"{PROJECT_DIR}/{STRINGS}",
                            fix=f"add `{key}:` under `en:`")
 

@@ -7,6 +7,7 @@ are not MkDocs pages (MkDocs would report them as missing documentation files).
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
@@ -16,6 +17,8 @@ from redline.publish.pages import SitePage
 from redline.publish.paths import link, policy_path
 
 CHANGES_PATH = "changes/index.md"
+#: a list item starting like an ordered list item ("4. a. Monitoring") would become a nested list
+NUMBERED_RE = re.compile(r"^(\d+)([.)])(?=\s)")
 
 
 def changes_page(notices: Sequence[Notice], locale: str, pages: Collection[str]) -> SitePage:
@@ -49,8 +52,14 @@ def _feed_links(locale: str) -> str:
 
 def _entry(notice: Notice, locale: str, pages: Collection[str]) -> list[str]:
     name = notice.title.get(locale) or next(iter(notice.title.values()), notice.policy)
-    verdict = ui.text(locale, "material" if notice.material else "editorial")
+    first = notice.previous_effective is None
+    kind = "initial_publication" if first else "material" if notice.material else "editorial"
     effective = ui.long_date(notice.effective, locale)
+    # a first version was published, not announced: no notice date
+    facts = [f"**{ui.text(locale, kind)}**"]
+    if not first:
+        facts.append(ui.text(locale, "notice_date", date=ui.long_date(notice.notice_date, locale)))
+    facts.append(ui.text(locale, "changes_effective", date=effective))
     day = notice.effective.isoformat()
     targets = [(ui.text(locale, "read_version"), policy_path(notice.policy, "versions", day))]
     if notice.previous_effective is not None:
@@ -59,14 +68,22 @@ def _entry(notice: Notice, locale: str, pages: Collection[str]) -> list[str]:
     links = " · ".join(f"[{label}]({link(CHANGES_PATH, path)})" for label, path in targets if path in pages)
     lines = [
         f"## {name} — {effective} {{ #{notice.id} }}", "",
-        f"**{verdict}** · {ui.text(locale, 'notice_date', date=ui.long_date(notice.notice_date, locale))}"
-        f" · {ui.text(locale, 'changes_effective', date=effective)}", "",
+        " · ".join(facts), "",
         *([links, ""] if links else []),
     ]
     titles = [s["title"].get(locale) or s["id"] for s in notice.sections]
     if titles:
-        lines.extend([ui.text(locale, "changes_sections"), "", *(f"- {t}" for t in titles), ""])
+        lines.extend([ui.text(locale, "changes_sections"), "", *(f"- {list_text(t)}" for t in titles), ""])
     return lines
+
+
+def list_text(title: str) -> str:
+    r"""A section title as the text of a Markdown list item: its number kept as text.
+
+    >>> list_text("4. a. Monitoring"), list_text("7A. Automated Decisions")
+    ('4\\. a. Monitoring', '7A. Automated Decisions')
+    """
+    return NUMBERED_RE.sub(r"\1\\\2", title)
 
 
 def with_changes_link(home: SitePage, locale: str) -> SitePage:

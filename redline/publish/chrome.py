@@ -22,7 +22,8 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 
 #: interface words the templates read from ``config.extra.redline_ui``
 TEMPLATE_WORDS = ("dismiss", "promo_label", "promo_title", "promo_lead", "promo_point_1", "promo_point_2",
-                  "promo_point_3", "promo_note", "promo_action")
+                  "promo_point_3", "promo_note", "promo_action", "feed_atom", "feed_json",
+                  "not_found_title", "not_found_text", "not_found_home")
 
 
 def status(history: PolicyHistory, version: Version, today: dt.date) -> str:
@@ -44,7 +45,7 @@ def dates_meta(version: Version, locale: str) -> dict[str, Any]:
 
 def labels(locale: str) -> dict[str, str]:
     """Interface words the page header shows."""
-    keys = ("effective", "last_updated", "all_versions", "compare", "versions")
+    keys = ("effective", "last_updated", "all_versions", "compare", "versions", "current_version")
     return {key: ui.text(locale, key) for key in keys}
 
 
@@ -91,7 +92,11 @@ def page_meta(history: PolicyHistory, kind: str, today: dt.date, version: Versio
 def _notice(history: PolicyHistory, version: Version, today: dt.date) -> str:
     locale, where = history.locale, status(history, version, today)
     if where == "upcoming":
-        return ui.text(locale, "upcoming_notice")
+        # what changes is one link away ("What changed"); here: when, and what applies until then
+        day, current = ui.long_date(version.effective, locale), history.in_force(today)
+        if current is None:
+            return ui.text(locale, "upcoming_first", date=day)
+        return ui.text(locale, "upcoming_when", date=day, since=ui.long_date(current.effective, locale))
     if where == "current":
         return ui.text(locale, "in_force_since", date=ui.long_date(version.effective, locale))
     start = ui.long_date(version.effective, locale)

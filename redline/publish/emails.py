@@ -23,10 +23,12 @@ from typing import Any, NamedTuple
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
+from redline.config import Project
 from redline.errors import RedlineError
 from redline.htmlscan import SCRIPT_TAGS, find_danger
 from redline.notices.model import Notice
 from redline.notices.wording import Wording, template_dirs
+from redline.publish.mail import UNSUBSCRIBE, Sender, project_sender
 from redline.publish.ui import direction, long_date
 from redline.render import limits
 from redline.render.cache import RenderCache
@@ -46,6 +48,7 @@ class NoticeTexts(NamedTuple):
     text: str
     html: str
     entry: str
+    feed_text: str
 
 
 @lru_cache(maxsize=8192)
@@ -87,6 +90,11 @@ def _override(record: dict[str, Any], locale: str, wording: Wording) -> dict[str
     return {**record, "verdict_text": verdict, "text": text}
 
 
+def notice_templates(project: Project, wording: Wording, cache: RenderCache | None) -> NoticeTemplates:
+    """The notice templates of ``project``, its sender read from the working tree's data."""
+    return NoticeTemplates(project.root, wording, cache, project_sender(project.root, project.policies_dir))
+
+
 @dataclass
 class NoticeTemplates:
     """The notice templates of one project, compiled once, rendered in the sandbox.
@@ -95,11 +103,13 @@ class NoticeTemplates:
         root: the project's folder.
         wording: the notice strings.
         cache: where texts are kept across runs (None: for this run only).
+        sender: who sends the notices (the emails' footer names the controller; None: no footer).
     """
 
     root: Path
     wording: Wording
     cache: RenderCache | None = None
+    sender: Sender | None = None
 
     def __post_init__(self) -> None:
         self.dirs = template_dirs(self.root)
@@ -122,7 +132,8 @@ class NoticeTemplates:
     def render(self, name: str, notice: Notice, locale: str, **extra: Any) -> str:
         """Render the template ``name`` for ``notice`` in ``locale``."""
         words: Callable[..., str] = lambda key, **values: self.wording.text(locale, key, **values)  # noqa: E731
-        context = {"notice": view(notice, locale, self.wording), "t": words, **extra}
+        context = {"notice": view(notice, locale, self.wording), "t": words, "unsubscribe": UNSUBSCRIBE,
+                   "sender": self.sender.as_json() if self.sender else None, **extra}
         try:
             limits.fresh_budget()
             text = self._environment(locale).get_template(name).render(context)
@@ -151,6 +162,15 @@ class NoticeTemplates:
         texts = self.texts(notice, locale)
         return texts.text, texts.html
 
+    def subject(self, notice: Notice, locale: str) -> str:
+        """The email subject of ``notice`` in ``locale`` (the wording's ``subject``)."""
+        title = notice.title.get(locale, notice.policy)
+        return self.wording.text(locale, "subject", policy=title, date=day_text(notice.effective, locale))
+
+    def feed_text(self, notice: Notice, locale: str) -> str:
+        """The plain text of the feed item of ``notice``: the email text without its footer."""
+        return self.texts(notice, locale).feed_text
+
     def entry(self, notice: Notice, locale: str) -> str:
         """The HTML content of the feed entry of ``notice`` (overrides included: feeds are the record)."""
         return self.texts(notice, locale).entry
@@ -163,7 +183,9 @@ class NoticeTemplates:
             # the feed entry first: the order a template error was always reported in
             entry = self.render(FEED_ENTRY, notice, locale, audit=True)
             found = NoticeTexts(self.render(TEXT_EMAIL, notice, locale, audit=False),
-                                self.render(HTML_EMAIL, notice, locale, audit=False), entry)
+                                self.render(HTML_EMAIL, notice, locale, audit=False), entry,
+                                # a feed's plain text is the email's without the mail footer
+                                self.render(TEXT_EMAIL, notice, locale, audit=False, sender=None))
             if self.cache is not None and self.cache.store is not None:
                 self.cache.store.put_rendering(key, compress(list(found)))
         self.done[key] = found
@@ -184,7 +206,7 @@ class NoticeTemplates:
     def inputs(self) -> str:
         """The hash of the template files (project's, then Redline's) and the wording."""
         if self._inputs is None:
-            parts = [as_json(self.wording.table)]
+            parts = [as_json(self.wording.table), as_json(self.sender.as_json() if self.sender else None)]
             for index, folder in enumerate(self.dirs):
                 for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                     parts.append(f"{index}:{path.relative_to(folder).as_posix()}")
@@ -200,6 +222,8 @@ class NoticeTemplates:
             texts = decompress(raw)
         except ValueError:
             return None  # a damaged entry is a miss
-        if not isinstance(texts, list) or len(texts) != 3 or not all(isinstance(t, str) for t in texts):
+        if not isinstance(texts, list) or len(texts) != len(NoticeTexts._fields):
+            return None
+        if not all(isinstance(t, str) for t in texts):
             return None
         return NoticeTexts(*texts)

@@ -20,6 +20,8 @@ from redline.publish.emails import NoticeTemplates, day_text
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 EPOCH = "1970-01-01T00:00:00Z"
+#: the folder of the site the changelog's files are published in (``redline build``)
+NOTICES_DIR = "notices"
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,12 @@ class FeedSite:
         return urlsplit(self.url).hostname or "localhost"
 
     def feed_url(self, locale: str, suffix: str) -> str:
-        """Where a feed is published (``feeds/<locale>.atom.xml`` next to the site)."""
-        return f"{self.url.rstrip('/')}/feeds/{locale}.{suffix}"
+        """Where a feed is published: ``notices/feeds/<locale>.atom.xml`` on the site.
+
+        >>> FeedSite("https://legal.example/", "Legal").feed_url("ar", "json")
+        'https://legal.example/notices/feeds/ar.json'
+        """
+        return f"{self.url.rstrip('/')}/{NOTICES_DIR}/feeds/{locale}.{suffix}"
 
 
 def entry_id(site: FeedSite, notice: Notice, locale: str) -> str:
@@ -124,7 +130,7 @@ def _json_item(notice: Notice, locale: str, site: FeedSite, templates: NoticeTem
         "url": _link(notice, locale),
         "title": templates.wording.text(locale, "entry_title", policy=title, date=_date(notice, locale)),
         "content_html": templates.entry(notice, locale),
-        "content_text": templates.email(notice, locale)[0],
+        "content_text": templates.feed_text(notice, locale),
         "date_published": timestamp(notice),
         "date_modified": timestamp(notice),
         "language": locale,

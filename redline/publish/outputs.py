@@ -22,12 +22,13 @@ from redline.notices.model import Notice, notices_document
 from redline.publish.atomic import write_atomic
 from redline.publish.emails import NoticeTemplates
 from redline.publish.feeds import FeedSite, atom_feed, json_feed
+from redline.publish.mail import message
 from redline.render.facts import Facts
 from redline.render.inputs import as_json, digest
 from redline.render.store import compress, decompress
 
 #: bump when what :func:`changelog_files` keeps changes shape
-FILES_FORMAT = "changelog-files-1"
+FILES_FORMAT = "changelog-files-2"
 
 
 def notices_json(notices: Sequence[Notice], project: Project, site: FeedSite,
@@ -81,6 +82,10 @@ def _changelog_files(notices: Sequence[Notice], project: Project, site: FeedSite
             text, html = templates.email(notice, locale)
             files[f"emails/{notice.id}.{locale}.txt"] = text
             files[f"emails/{notice.id}.{locale}.html"] = html
+            if templates.sender is not None:
+                subject = templates.subject(notice, locale)
+                files[f"emails/{notice.id}.{locale}.eml"] = message(
+                    notice, locale, subject, (text, html), templates.sender, site.host)
     return files
 
 
@@ -92,7 +97,8 @@ def stale_files(out: Path, files: Mapping[str, str]) -> list[str]:
 
 
 def _read(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    # bytes as they are: read_text would turn the CRLF line ends of the .eml messages into LF
+    return path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else None
 
 
 def write_files(out: Path, files: Mapping[str, str]) -> list[str]:

@@ -46,6 +46,7 @@ class SitePage:
         meta: data for the page chrome (``redline`` front matter key).
         in_nav: listed in the site navigation (archive pages are not).
         in_search: in the search index; ``None`` follows ``in_nav``.
+        description: the page's description in the locale (search engines, link previews).
     """
 
     path: str
@@ -54,12 +55,15 @@ class SitePage:
     meta: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = True
     in_search: bool | None = None
+    description: str | None = None
 
     def source(self) -> str:
         """The page as a Markdown file with front matter, deterministic."""
         if self.path.endswith(".html"):
             return self.body
         front: dict[str, Any] = {"title": self.title, "redline": self.meta}
+        if self.description:
+            front["description"] = self.description
         if not (self.in_nav if self.in_search is None else self.in_search):
             front["search"] = {"exclude": True}
         header = yaml.dump(front, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
@@ -97,7 +101,9 @@ def text_page(history: PolicyHistory, version: Version, path: str, kind: str, to
     if kind == "version":
         title = ui.text(history.locale, "version_title", title=title,
                         date=ui.long_date(version.effective, history.locale))
-    return SitePage(path, title, body, page_meta(history, kind, today, version), in_nav=kind == "current")
+    description = rendered.meta.get("description")
+    return SitePage(path, title, body, page_meta(history, kind, today, version), in_nav=kind == "current",
+                    description=str(description) if description else None)
 
 
 def withdrawn_page(history: PolicyHistory, today: dt.date) -> SitePage:

@@ -13,6 +13,7 @@ front matter is in the cache) before it compares anything.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import multiprocessing
 import os
@@ -27,7 +28,7 @@ from redline.notices.wording import Wording
 
 #: notices missing from the cache below which starting processes costs more than it saves
 PREFILL_FROM = 40
-Task = tuple[Project, str, str, Wording, Path, int, int]
+Task = tuple[Project, str, str, Wording, Path, int, int, "dt.date | None"]
 
 
 def prefill(project: Project, ref: str, setting: Setting, versions: int, missing: int) -> int:
@@ -40,8 +41,8 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
         return 0
     cache.save()  # the front matter the walk just read: the workers' walks are then warm
     bounds = [versions * part // workers for part in range(workers + 1)]
-    tasks: list[Task] = [(project, ref, setting.site_url, setting.wording, cache.directory, start, stop)
-                         for start, stop in itertools.pairwise(bounds)]
+    tasks: list[Task] = [(project, ref, setting.site_url, setting.wording, cache.directory, start, stop,
+                          setting.today) for start, stop in itertools.pairwise(bounds)]
     context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         list(pool.map(fill, tasks))
@@ -53,19 +54,20 @@ def fill(task: Task) -> None:
     """Worker: the notices of versions ``start:stop``, their texts and schema checks, into the cache."""
     from redline import gitio
     from redline.load.schemas import notice_errors
-    from redline.publish.emails import NoticeTemplates
+    from redline.notices.build import Setting
+    from redline.publish.emails import notice_templates
     from redline.render.cache import RenderCache
     from redline.render.cachekey import cache_key
 
-    project, ref, site_url, wording, directory, start, stop = task
+    project, ref, site_url, wording, directory, start, stop, today = task
     cache = RenderCache(directory, cache_key(project.root, directory))
     try:
         repo = gitio.open_repo(project.root)
     except RedlineError:
         return
     try:
-        notices = notices_of(repo, project, Setting(site_url, wording, cache), ref, slice(start, stop))
-        templates = NoticeTemplates(project.root, wording, cache)
+        notices = notices_of(repo, project, Setting(site_url, wording, cache, today), ref, slice(start, stop))
+        templates = notice_templates(project, wording, cache)
         for notice in notices:
             notice_errors(0, notice.to_json(), cache.facts)
             for locale in project.locales:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from redline.diff import BlockChange, SectionChange, diff_documents, word_diff
 from redline.diff.text import INLINE_LINK_RE, strip_markup
 from redline.publish import ui
+from redline.publish.datediff import date_diff, only_dates_differ, stated_days
 from redline.render.render import Rendered
 
 FALLBACK_RE = re.compile(r'^\s*<span class="redline-fallback" lang="([\w-]+)"')
@@ -69,8 +70,8 @@ def marked(segments: Sequence[tuple[str, str]], locale: str, langs: dict[str, st
     return "".join(out)
 
 
-def block_html(change: BlockChange, locale: str) -> str:
-    """One changed block as a paragraph of the redline."""
+def block_html(change: BlockChange, locale: str, days: Sequence[str] = ()) -> str:
+    """One changed block as a paragraph of the redline (each of ``days`` compared whole)."""
     old = plain(change.old) if change.old is not None else None
     new = plain(change.new) if change.new is not None else None
     if old is None:
@@ -78,7 +79,7 @@ def block_html(change: BlockChange, locale: str) -> str:
     elif new is None:
         segments = [("delete", old)]
     else:
-        segments = list(word_diff(old, new))
+        segments = date_diff(old, new, days) if days else list(word_diff(old, new))
     langs = {"delete": fallback_language(change.old), "insert": fallback_language(change.new)}
     if old is not None and new is not None and langs["delete"] != langs["insert"]:
         segments = [("delete", old), ("insert", new)]  # two languages: no word-by-word alignment
@@ -88,13 +89,13 @@ def block_html(change: BlockChange, locale: str) -> str:
     return f'<p class="rl-block rl-block--{change.kind}">{moved}{marked(segments, locale, langs)}</p>'
 
 
-def section_markdown(change: SectionChange, locale: str) -> str:
+def section_markdown(change: SectionChange, locale: str, days: Sequence[str] = ()) -> str:
     """A changed section: its heading, a badge saying how it changed, its changed blocks."""
     kind = KIND_LABELS[change.kind]
     title = HEADING_ESCAPE_RE.sub(r"\\\1", plain(change.title)) or ui.text(locale, "compare_summary")
     badge = (f'<p class="rl-badge rl-badge--{change.kind}"><strong>'
              f"{html.escape(ui.text(locale, kind))}</strong></p>")
-    blocks = [block_html(block, locale) for block in change.blocks if change.kind != "moved"]
+    blocks = [block_html(block, locale, days) for block in change.blocks if change.kind != "moved"]
     body = "\n".join([badge, *blocks])
     return (f"## {title} {{ #change-{change.id} }}\n\n"
             f'<div class="rl-section rl-section--{change.kind}">\n{body}\n</div>\n')
@@ -114,10 +115,22 @@ def summary_html(changes: Sequence[SectionChange], locale: str) -> str:
     return f'<ul class="rl-summary" aria-label="{label}">{"".join(items)}</ul>'
 
 
+def dates_only(change: SectionChange, days: Sequence[str]) -> bool:
+    """A section whose every change is a stated date (the date line): the page's header says those."""
+    return change.kind == "modified" and bool(change.blocks) and all(
+        block.old is not None and block.new is not None
+        and only_dates_differ(plain(block.old), plain(block.new), days) for block in change.blocks)
+
+
 def redline_markdown(old: Rendered, new: Rendered, locale: str) -> str:
-    """The body of a comparison page after its title: summary, then each changed section."""
-    changes = section_changes(old, new)
+    """The body of a comparison page after its title: summary, then each changed section.
+
+    Dates are compared whole, and a section whose only change is its dates is left out (the
+    page names both versions' dates above).
+    """
+    days = stated_days((old.meta, new.meta), locale)
+    changes = [change for change in section_changes(old, new) if not dates_only(change, days)]
     if not changes:
         return f"{html.escape(ui.text(locale, 'no_changes'))}\n"
-    parts = [summary_html(changes, locale), *(section_markdown(c, locale) for c in changes)]
+    parts = [summary_html(changes, locale), *(section_markdown(c, locale, days) for c in changes)]
     return "\n\n".join(parts) + "\n"

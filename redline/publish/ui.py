@@ -15,6 +15,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from redline.i18n.uiwords import OPTIONAL_PREFIX, lookup, package_words, unit_forms, use_project
+from redline.punctuation import fill
 
 __all__ = ["direction", "keys", "language_name", "long_date", "lookup", "missing", "text", "unit_forms",
            "use_project"]
@@ -27,7 +28,7 @@ def text(locale: str, key: str, **values: str) -> str:
     template = lookup(locale, key) or lookup("en", key)
     if template is None:
         raise KeyError(f"no interface word {key!r} in redline/locale/en/LC_MESSAGES/redline.po")
-    return template.format(**values)
+    return fill(template, **values)
 
 
 def keys() -> list[str]:

@@ -51,7 +51,9 @@ def test_banner_shows_before_the_effective_date_and_not_after(visit: Visit, serv
     banner.get_by_role("link", name="Read the new version").click()
     visit.page.wait_for_load_state("networkidle")
     assert visit.page.url == served.url("before/en/privacy/upcoming/")
-    assert visit.page.locator(".rl-status--upcoming").inner_text() == "This version is not yet in force."
+    assert visit.page.locator(".rl-status--upcoming").inner_text() == (
+        "This version is not yet in force: it takes effect on April 15, 2026. "
+        "Until then, the version in force since February 1, 2026 applies.")
     visit.open(served.url("after/en/privacy/"))
     assert visit.page.locator("[data-rl-banner]").count() == 0
     assert visit.errors == []

@@ -21,6 +21,7 @@ from tests.paths import ROOT
 BIN = Path(sys.executable).parent
 FILES = [
     ".github/CODEOWNERS",
+    ".github/dependabot.yml",
     ".github/workflows/publish.yml",
     ".github/workflows/pull-request.yml",
     ".gitignore",
@@ -74,7 +75,7 @@ def acme(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A repository made by ``redline init --company "Acme Ltd"`` (shared: tests only read it)."""
     target = tmp_path_factory.mktemp("init") / "acme"
     assert redline("init", str(target), "--company", "Acme Ltd") == (0, (
-        f"created 24 files in {target} for Acme Ltd (en, es)\n{COMMITTED}"
+        f"created 25 files in {target} for Acme Ltd (en, es)\n{COMMITTED}"
         f"next: cd {target} && make check build\n"))
     return target
 
@@ -201,7 +202,7 @@ def test_init_refuses_bad_locales(tmp_path: Path, locales: str, message: str) ->
 def test_init_creates_an_empty_catalog_for_an_untranslated_locale(tmp_path: Path) -> None:
     """A locale the template has no translation for gets a catalog of the same entries, all empty."""
     assert redline("init", str(tmp_path / "fr"), "--locales", "en,fr,es") == (0, (
-        f"created 25 files in {tmp_path / 'fr'} for Example Ltd (en, fr, es)\n"
+        f"created 26 files in {tmp_path / 'fr'} for Example Ltd (en, fr, es)\n"
         "  translate locales/fr/LC_MESSAGES/messages.po before `redline check` passes\n"
         f"{COMMITTED}next: cd {tmp_path / 'fr'} && make check build\n"))
     with (tmp_path / "fr/locales/messages.pot").open("rb") as handle:
@@ -229,6 +230,6 @@ def test_init_no_git_writes_only_the_files(tmp_path: Path) -> None:
     """``--no-git`` writes the files and makes no repository."""
     target = tmp_path / "new"
     assert (redline("init", str(target), "--no-git"), (target / ".git").exists()) == ((0, (
-        f"created 24 files in {target} for Example Ltd (en, es)\n{INSTALLS}"
+        f"created 25 files in {target} for Example Ltd (en, es)\n{INSTALLS}"
         f"next: cd {target} && make check build\n")),
         False)

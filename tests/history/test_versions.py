@@ -239,4 +239,4 @@ def test_policy_announced_before_it_takes_effect(empty_git_project: GitProject) 
     banner = {"text": "A new version of this policy takes effect on May 1, 2026.", "effective": "2026-05-01",
               "read": {"label": "Read the new version", "url": "terms/upcoming/"}}
     assert (meta["status"], meta["notice"], meta["banner"]) == (
-        "upcoming", "This version is not yet in force.", banner)
+        "upcoming", "This policy is not yet in force: it takes effect on May 1, 2026.", banner)

@@ -104,11 +104,11 @@ def test_locale_without_interface_words_is_a_finding_and_stops_the_build(project
     build = run(project, "build", "--no-history", "--site-dir", str(project / "site"))
     written = run(project, "i18n", "ui", "it")
     assert (code, output.splitlines()[-3:], build[0], build[1].splitlines()[0][:76], written) == (
-        1, ["locales/it/LC_MESSAGES/redline.po: 86 of Redline's interface words missing in it "
+        1, ["locales/it/LC_MESSAGES/redline.po: 94 of Redline's interface words missing in it "
             "(added, all_versions, archived_notice, …)",
             "  fix: `redline i18n ui it` writes the catalog to translate", "Error: 1 problem found"],
-        2, "Error: locales/it/LC_MESSAGES/redline.po: 86 interface words missing in it (",
-        (0, "locales/it/LC_MESSAGES/redline.po: 86 words, 86 to translate\n"))
+        2, "Error: locales/it/LC_MESSAGES/redline.po: 94 interface words missing in it (",
+        (0, "locales/it/LC_MESSAGES/redline.po: 94 words, 94 to translate\n"))
 
 
 def test_project_catalog_overrides_a_shipped_word(project: Path) -> None:

@@ -125,18 +125,18 @@ def test_ids_never_change(history: GitProject, tmp_path: Path) -> None:
 
 
 def test_out_writes_every_file_once(history: GitProject, tmp_path: Path) -> None:
-    """--out writes notices.json, two feeds per locale and two emails per notice and locale, atomically."""
+    """--out writes notices.json, two feeds per locale, two bodies and a message per notice and locale."""
     out = tmp_path / "out"
     code, stdout, err = redline(history, "changelog", "--out", str(out))
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     expected = sorted(["notices.json", *(f"feeds/{loc}.{ext}" for loc in ("en", "es", "ar", "ru")
                                          for ext in ("atom.xml", "json")),
                        *(f"emails/{i}.{loc}.{ext}" for i in IDS for loc in ("en", "es", "ar", "ru")
-                         for ext in ("txt", "html"))])
-    assert (code, stdout, err, names) == (0, "", f"65 files in {out} (65 written, 0 unchanged)\n", expected)
+                         for ext in ("txt", "html", "eml"))])
+    assert (code, stdout, err, names) == (0, "", f"93 files in {out} (93 written, 0 unchanged)\n", expected)
     assert (out / "notices.json").read_text(encoding="utf-8") == redline(history, "changelog")[1]
     again = redline(history, "changelog", "--out", str(out))
-    assert again[2] == f"65 files in {out} (0 written, 65 unchanged)\n"
+    assert again[2] == f"93 files in {out} (0 written, 93 unchanged)\n"
 
 
 def test_check_says_when_outputs_are_stale(history: GitProject, tmp_path: Path) -> None:

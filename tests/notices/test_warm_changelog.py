@@ -84,7 +84,7 @@ def test_warm_run_equals_cold_run(project: GitProject, tmp_path: Path,
     warm = changelog(project, tmp_path / "warm")
     assert (counted.compared, counted.rendered) == ([], 0)
     assert warm == cold == uncached(project, tmp_path / "reference", monkeypatch)
-    assert len(cold) == 1 + 2 * len(LOCALES) + 2 * len(LOCALES) * 7
+    assert len(cold) == 1 + 2 * len(LOCALES) + 3 * len(LOCALES) * 7  # bodies and the .eml
 
 
 def test_printed_notices_are_the_same_warm(project: GitProject) -> None:
@@ -196,7 +196,7 @@ def test_damaged_cache_entries_are_misses(project: GitProject, tmp_path: Path,
     db.close()
     counted = Counted(monkeypatch)
     assert changelog(project, tmp_path / "again") == cold
-    assert len(counted.compared) == 7 and counted.rendered == 3 * 7 * len(LOCALES)
+    assert len(counted.compared) == 7 and counted.rendered == 4 * 7 * len(LOCALES)
 
 
 def test_decode_refuses_what_is_not_a_content() -> None:

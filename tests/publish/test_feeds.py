@@ -30,7 +30,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     scripted_history(project)
     with_templates(project)
     code, _, err = redline(project, "changelog", "--out", str(root / "out"))
-    assert (code, err.split(" files in ")[0]) == (0, "65")
+    assert (code, err.split(" files in ")[0]) == (0, "93")
     yield root / "out"
 
 
@@ -86,7 +86,7 @@ def test_json_feed_is_version_1_1(out: Path, locale: str) -> None:
     document = json.loads(read(out, f"feeds/{locale}.json"))
     atom = feedparser.parse(read(out, f"feeds/{locale}.atom.xml"))
     assert (document["version"], document["language"], document["feed_url"]) == (
-        "https://jsonfeed.org/version/1.1", locale, f"https://legal.dexo.chat/feeds/{locale}.json")
+        "https://jsonfeed.org/version/1.1", locale, f"https://legal.dexo.chat/notices/feeds/{locale}.json")
     assert [item["id"] for item in document["items"]] == [e.id for e in atom.entries]
     assert [item["_redline"]["notice"] for item in document["items"]] == NEWEST_FIRST
     assert all(item["content_html"] and item["content_text"] and item["date_published"]

@@ -32,8 +32,9 @@ def load(name: str) -> dict[Any, Any]:
 
 
 def steps(workflow: dict[Any, Any], job: str) -> list[str]:
-    """Each step of a job as the action it uses or the command it runs."""
-    return [step.get("uses") or step["run"].strip() for step in workflow["jobs"][job]["steps"]]
+    """Each step of a job as the action it uses (its pin aside, see below) or the command it runs."""
+    return [step["uses"].split("@")[0] if "uses" in step else step["run"].strip()
+            for step in workflow["jobs"][job]["steps"]]
 
 
 def tool(name: str) -> str:
@@ -83,11 +84,11 @@ def test_pull_request_workflow_steps() -> None:
     workflow = load("pull-request.yml")
     assert (list(workflow["on"]), steps(workflow, "check"), steps(workflow, "preview")) == (
         ["pull_request"],
-        ["actions/checkout@v4", "actions/setup-python@v5", "bash scripts/install-redline.sh",
+        ["actions/checkout", "actions/setup-python", "bash scripts/install-redline.sh",
          'python scripts/pr_check.py "origin/$BASE_REF" HEAD --out "$RUNNER_TEMP/redline"',
-         "actions/github-script@v7"],
-        ["actions/checkout@v4", "actions/setup-python@v5", "bash scripts/install-redline.sh",
-         "bash scripts/build-site.sh site", "actions/upload-artifact@v4"],
+         "actions/github-script"],
+        ["actions/checkout", "actions/setup-python", "bash scripts/install-redline.sh",
+         "bash scripts/build-site.sh site", "actions/upload-artifact"],
     )
 
 
@@ -97,9 +98,10 @@ def test_pull_request_workflow_posts_even_when_the_gate_fails() -> None:
     check = workflow["jobs"]["check"]
     assert (check["steps"][0]["with"], check["steps"][-1]["if"], check["permissions"],
             workflow["permissions"], workflow["jobs"]["preview"]["steps"][0]["with"]) == (
-        {"fetch-depth": 0}, "${{ !cancelled() && steps.redline.outputs.comment != '' }}",
+        {"fetch-depth": 0, "persist-credentials": False},
+        "${{ !cancelled() && steps.redline.outputs.comment != '' }}",
         {"contents": "read", "issues": "write", "pull-requests": "write"}, {"contents": "read"},
-        {"fetch-depth": 0},
+        {"fetch-depth": 0, "persist-credentials": False},
     )
 
 
@@ -109,11 +111,11 @@ def test_publish_workflow_steps() -> None:
     assert (workflow["on"], steps(workflow, "build"), steps(workflow, "deploy"),
             workflow["jobs"]["build"]["steps"][0]["with"], workflow["jobs"]["deploy"]["permissions"]) == (
         {"push": {"branches": ["main"]}, "schedule": [{"cron": "15 0 * * *"}], "workflow_dispatch": None},
-        ["actions/checkout@v4", "actions/setup-python@v5", "bash scripts/install-redline.sh",
-         "redline check", "bash scripts/build-site.sh site", "actions/configure-pages@v5",
-         "actions/upload-pages-artifact@v3"],
-        ["actions/deploy-pages@v4"],
-        {"fetch-depth": 0},
+        ["actions/checkout", "actions/setup-python", "bash scripts/install-redline.sh",
+         "redline check", "bash scripts/build-site.sh site", "actions/configure-pages",
+         "actions/upload-pages-artifact"],
+        ["actions/deploy-pages"],
+        {"fetch-depth": 0, "persist-credentials": False},
         {"pages": "write", "id-token": "write"},
     )
 
@@ -302,7 +304,7 @@ def test_build_step_publishes_pages_and_notices(pull_request: GitProject,
     notices = sorted(p.name for p in (site / "notices").iterdir())
     assert (result.returncode, sorted(p.name for p in site.iterdir()), notices,
             build_step("pull-request.yml", "preview")) == (
-        0, ["ar", "en", "es", "index.html", "notices", "ru"], ["emails", "feeds", "notices.json"],
+        0, ["404.html", "ar", "en", "es", "index.html", "notices", "ru"], ["emails", "feeds", "notices.json"],
         "bash scripts/build-site.sh site")
 
 
@@ -316,3 +318,27 @@ def test_build_step_refuses_a_shallow_clone(pull_request: GitProject, tmp_path: 
     result = subprocess.run(["bash", "-c", build_step("publish.yml", "build")], cwd=clone, env=workflow_env,
                             capture_output=True, text=True, check=False)
     assert (result.returncode, result.stderr, (clone / "site").exists()) == (2, SHALLOW, False)
+
+
+@pytest.mark.parametrize("folder", [WORKFLOWS, TEMPLATE_WORKFLOWS])
+def test_actions_are_pinned_by_commit_hash(folder: Path) -> None:
+    """Every `uses:` names a full commit hash with its tag in a comment; every checkout keeps no token."""
+    for path in sorted(folder.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        uses = re.findall(r"uses: (\S+)(.*)", text)
+        assert uses, path
+        for action, comment in uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), f"{path.name}: {action}"
+            assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), f"{path.name}: {action}{comment}"
+        for job in yaml.safe_load(text)["jobs"].values():
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, f"{path.name}: {step}"
+
+
+def test_dependabot_updates_the_actions() -> None:
+    """Dependabot proposes new hashes for the pinned actions, here and in `redline init`'s copy."""
+    here = (ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8")
+    assert here == (TEMPLATE_WORKFLOWS.parent / "dependabot.yml").read_text(encoding="utf-8")
+    config = yaml.safe_load(here)
+    assert [(u["package-ecosystem"], u["directory"]) for u in config["updates"]] == [("github-actions", "/")]
