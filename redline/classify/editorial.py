@@ -154,13 +154,21 @@ def last_updated_date(change: BlockChange) -> Finding | None:
     return None
 
 
+#: Words that make a list one of exclusions ("everyone except:"), in every supported language.
+EXCLUDING = frozenset({"except", "excluding", "unless", "außer", "ausgenommen", "sauf", "excepté",
+                       "hormis", "excepto", "salvo", "кроме"})
+
+
 def removed_recipient(change: BlockChange) -> Finding | None:
     """Editorial: a recipient row or item removed, or names struck from a list of recipients."""
     if RECIPIENTS not in topics(change.path) or change.old is None or change.moved:
         return None
     meaning = words_of(change.lang)
-    if meaning and set(canonical(change.title, change.lang)) & meaning.negations:
+    heading_and_lead = set(canonical(f"{change.title} {change.lead}", change.lang))
+    if meaning and heading_and_lead & (meaning.negations | EXCLUDING):
         return None  # a list of whom data is *not* shared with: striking a name widens sharing
+    if lexicon.NEGATION.search(change.lead):
+        return None  # "We never share your data with:" — the list's lead-in paragraph is negated
     d = delta(change)
     if lexicon.NEGATION.search(d.old) or lexicon.LIMITING.search(" ".join(d.deleted)):
         return None

@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Callable
 
+from redline.classify.artefacts import contact_details
 from redline.classify.context import found, quote
 from redline.classify.editorial import (
     STYLE_NAMES,
@@ -29,6 +30,7 @@ from redline.classify.editorial import (
 )
 from redline.classify.findings import Finding
 from redline.classify.languages import words_of
+from redline.classify.nonexhaustive import open_list_reworded
 from redline.diff.canonical import canonical, drop_invisible, mask_placeholders, same_words, visible, words
 from redline.diff.sections import BlockChange
 
@@ -198,7 +200,7 @@ def cross_reference(change: BlockChange) -> Finding | None:
 #: Every proof rule, in order: the first that holds settles the change.
 PROOF_RULES = (
     moved_or_duplicate, no_words, page_metadata, form_only, repeated_word, date_line, date_line_added,
-    cross_reference,
+    cross_reference, contact_details, open_list_reworded,
 )
 
 

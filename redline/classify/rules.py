@@ -18,7 +18,18 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
-from redline.classify import editorial, facts, material, meaning, periods, spelling
+from redline.classify import (
+    artefacts,
+    editorial,
+    examples,
+    facts,
+    grammar,
+    material,
+    meaning,
+    periods,
+    reports,
+    spelling,
+)
 from redline.classify.findings import Finding
 from redline.classify.proof import PROOF_RULES
 from redline.diff.facts import FactChange
@@ -48,6 +59,7 @@ TEXT_RULES: list[TextRule] = [
     editorial.punctuation,
     editorial.case,
     spelling.spelling,
+    grammar.confusable_word,
     editorial.formatting,
     editorial.link_target,
     editorial.last_updated_date,
@@ -56,6 +68,9 @@ TEXT_RULES: list[TextRule] = [
     editorial.removed_destination,
     editorial.heading_renamed,
     editorial.style,
+    artefacts.ui_label,
+    reports.reported_figures,
+    examples.catch_all_examples,
 ]
 
 #: Meaning rules: consulted when no rule above found a material change, before any

@@ -74,7 +74,7 @@ def one_keystroke(a: str, b: str) -> bool:
     return longer[start + 1:] == shorter[start:]
 
 
-def _fixes(segments: list[Segment]) -> list[tuple[str, str]] | None:
+def fix_pairs(segments: list[Segment]) -> list[tuple[str, str]] | None:
     """The (old word, new word) pairs of a diff made only of one-word replacements, else None."""
     pairs: list[tuple[str, str]] = []
     index = 0
@@ -115,7 +115,7 @@ def spelling(change: BlockChange) -> Finding | None:
     """Editorial: the block's only changes are non-words corrected to words (or the reverse)."""
     if change.old is None or change.new is None or change.moved or change.old == change.new:
         return None
-    pairs = _fixes(word_diff(change.old, change.new))
+    pairs = fix_pairs(word_diff(change.old, change.new))
     if not pairs:
         return None
     directions = {_direction(old.strip(), new.strip(), change.lang) for old, new in pairs}

@@ -32,7 +32,12 @@ TOPIC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             RECIPIENTS,
             r"\bshar(?:e|es|ed|ing)\b|\brecipients?\b|\bsub-?processors?\b|(?<!from )\bthird[- ]part"
-            r"|\bdisclos|\bservice providers?\b|\bvendors?\b|\bprocessors?\b|\bpartners?\b|\bsell|\bsale\b",
+            r"|\bdisclos|\bservice providers?\b|\bvendors?\b|\bprocessors?\b|\bpartners?\b|\bsell|\bsale\b"
+            # German, French, Spanish headings of the same kind
+            r"|empfänger|auftragsverarbeiter|\bweitergabe\b|\bdritte[nr]?\b|\bdienstleister"
+            r"|\bdestinataires?\b|sous-traitants?\b|\bpartage\b|\b(?:des|aux|les|à des) tiers\b"
+            r"|\bprestataires?\b"
+            r"|\bdestinatarios?\b|\b(?:sub)?encargados?\b|\bterceros?\b|\bcompart(?:ir|imos)\b|\bproveedores\b",
         ),
         (PURPOSES, r"\buses?\b|\busing\b|\bpurposes?\b|\blegal bas[ie]s\b|\bwhy we\b"),
         (RETENTION, r"\bretent|\bretain|\bhow long\b|\bstorage periods?\b|\bkeep\b|\bdeletion\b"),

@@ -14,6 +14,7 @@ from typing import TypeVar
 from redline.classify.findings import UNEXPLAINED, UNEXPLAINED_REASON, Finding, Verdict
 from redline.classify.languages import DEFAULT
 from redline.classify.proof import section_form_only
+from redline.classify.removals import removed_recipient_section
 from redline.classify.rules import RuleSet, default_rules
 from redline.diff.documents import Layout
 from redline.diff.facts import FactChange
@@ -56,14 +57,26 @@ def classify(
         if whole is not None:
             findings.append(_locate(whole, section=section.id))
             continue
-        for change, proof in zip(changes, proofs, strict=True):
-            judged = proof or _judge(change, rules.text, rules.meaning)
-            findings += [_locate(f, section=change.section or section.id) for f in judged]
+        judged = [
+            proof or _judge(change, rules.text, rules.meaning)
+            for change, proof in zip(changes, proofs, strict=True)
+        ]
+        removal = removed_recipient_section(section, changes) if rules.proof else None
+        if removal is not None and all(_unexplained_or_editorial(found) for found in judged):
+            findings.append(_locate(removal, section=section.id))
+            continue
+        for change, found_here in zip(changes, judged, strict=True):
+            findings += [_locate(f, section=change.section or section.id) for f in found_here]
     for fact in fact_changes:
         findings += [_locate(f, fact=fact.path) for f in _judge(fact, rules.fact)]
     if not findings and layout in LAYOUT_FINDINGS:
         findings.append(LAYOUT_FINDINGS[layout])
     return Verdict(any(finding.material for finding in findings), tuple(findings))
+
+
+def _unexplained_or_editorial(findings: list[Finding]) -> bool:
+    """No rule found a named material change (a right removed, a new recipient...) here."""
+    return all(f.category == UNEXPLAINED or not f.material for f in findings)
 
 
 def _proof(change: BlockChange, proofs: Sequence[Callable[[BlockChange], Finding | None]]) -> list[Finding]:

@@ -8,10 +8,12 @@ then pair by title, numbering ignored.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from redline.blocks import Block
 from redline.diff.align import BlockPair, align_blocks
 from redline.diff.text import alignment_key, drop_numbering
 from redline.sections import Section
@@ -37,6 +39,8 @@ class BlockChange:
         lang: the language of the texts (a locale code; rules read their word lists by it).
         references: (old, new) numbers of cross-references that changed and follow the
             document's own numbering (see :mod:`redline.diff.references`).
+        lead: for a list item or table row, the last sentence of the paragraph that introduces
+            its list or table in the old text ("We never share your data with:"), else "".
     """
 
     old: str | None
@@ -48,6 +52,7 @@ class BlockChange:
     duplicate: bool = False
     lang: str = "en"
     references: tuple[tuple[str, str], ...] = ()
+    lead: str = ""
 
     @property
     def title(self) -> str:
@@ -210,7 +215,8 @@ def _change(pair: Pair, moved: bool, paths: tuple[_Paths, _Paths]) -> SectionCha
     if old is None:
         return SectionChange(new.id, new.title, "added", _whole(new, paths[1].of(new), removed=False))
     path = paths[1].of(new)
-    blocks = _heading(old, new, path) + _blocks(align_blocks(old.blocks, new.blocks), new.id, path)
+    pairs = align_blocks(old.blocks, new.blocks)
+    blocks = _heading(old, new, path) + _blocks(pairs, new.id, path, old.blocks)
     old_id = old.id if old.id != new.id else None
     if blocks:
         return SectionChange(new.id, new.title, "modified", blocks, old_id)
@@ -224,9 +230,11 @@ def _whole(section: Section, path: tuple[str, ...], *, removed: bool) -> tuple[B
     """Every block of an added or removed section, its heading first."""
     texts = [("heading", section.title)] if section.title else []
     texts += [(block.kind, block.text) for block in section.blocks]
+    leads = [""] if section.title else []
+    leads += [_lead(section.blocks, k) for k in range(len(section.blocks))]
     return tuple(
-        BlockChange(text if removed else None, None if removed else text, kind, section.id, path)
-        for kind, text in texts
+        BlockChange(text if removed else None, None if removed else text, kind, section.id, path, lead=lead)
+        for (kind, text), lead in zip(texts, leads, strict=True)
     )
 
 
@@ -236,8 +244,34 @@ def _heading(old: Section, new: Section, path: tuple[str, ...]) -> tuple[BlockCh
     return (BlockChange(old.title, new.title, "heading", new.id, path),)
 
 
-def _blocks(pairs: list[BlockPair], section: str, path: tuple[str, ...]) -> tuple[BlockChange, ...]:
+def _blocks(
+    pairs: list[BlockPair], section: str, path: tuple[str, ...], old: Sequence[Block]
+) -> tuple[BlockChange, ...]:
+    where = {id(block): index for index, block in enumerate(old)}
     return tuple(
-        BlockChange(pair.old_text, pair.new_text, pair.kind, section, path, pair.moved)
+        BlockChange(
+            pair.old_text, pair.new_text, pair.kind, section, path, pair.moved,
+            lead=_lead(old, where[id(pair.old)]) if pair.old is not None else "",
+        )
         for pair in pairs
     )
+
+
+#: Block kinds that belong to a list or table introduced by the paragraph before them.
+LISTED = frozenset({"item", "row", "rule"})
+
+
+def _lead(blocks: Sequence[Block], index: int) -> str:
+    """The paragraph that introduces the list or table that ``blocks[index]`` belongs to, if any."""
+    if blocks[index].kind not in LISTED:
+        return ""
+    k = index - 1
+    while k >= 0 and blocks[k].kind in LISTED:
+        k -= 1
+    if k < 0 or blocks[k].kind != "paragraph":
+        return ""
+    return _SENTENCE_END_RE.split(blocks[k].text.strip())[-1]
+
+
+#: The end of a sentence: the lead-in of a list is the last sentence of its paragraph.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?。])\s+")

@@ -42,7 +42,7 @@ ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 INLINE_LINK_RE = re.compile(r"(!?\[[^\]]*\])\(\s*(<[^>]*>|[^)\s]*)(?:\s+[\"'(][^)]*)?\)")
 REF_LINK_RE = re.compile(r"(\[[^\]]+\])\[[^\]]*\]")
 AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
-BARE_URL_RE = re.compile(r"(?<![(<\w])(?:https?|ftp)://[^\s)<>\]]+[^\s)<>\].,;:!?'\"]")
+BARE_URL_RE = re.compile(r"(?<![(<\w])(?:https?|ftp)://[^\s)<>\]\"]+[^\s)<>\].,;:!?'\"]")
 NUMBERING_RE = re.compile(r"^(?:§\s*)?(?:\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*|[IVXLC]+|[A-Z])[.)]?\s+(?=\S)")
 
 

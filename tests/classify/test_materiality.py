@@ -153,7 +153,9 @@ PLAIN_CASES = [
     ("Hello.", "Hello. Acme Holdings GmbH runs this site.", "", "controller-identity", True),
     ("We collect names.", "We collect names and precise location.", "Cookies", "new-data-category", True),
     ("~~We sell data.~~", "We sell data.", "Notes", "unexplained", True),
-    ("Contact: privacy@acme.example", "Contact: legal@acme.example", "Contact", "controller-identity", True),
+    ("Contact: privacy@acme.example", "Contact: legal@acme.example", "Contact", "contact-details", False),
+    ("Contact: Acme Ltd, privacy@acme.example", "Contact: Brio Ltd, legal@acme.example", "Contact",
+     "controller-identity", True),
     ("[Write](mailto:a@acme.example)", "[Write](mailto:b@acme.example)", "Help", "unexplained", True),
     ("log data", "Log Data", "Sub-processors", "case", False),
 ]

@@ -1,0 +1,36 @@
+"""A grammar fix between two confusable real words is editorial; any other word swap is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.classify import classify
+from redline.diff import diff_documents
+
+DOC = "# {title}\n\n## {heading}\n\n{body}\n"
+
+CASES = [
+    # (language, old body, new body, material)
+    ("en", "The supplier meets it duties.", "The supplier meets its duties.", False),
+    ("en", "Customers keep there data in their region.", "Customers keep their data in their region.", False),
+    ("en", "Your responsible for you're password.", "You're responsible for your password.", False),
+    ("de", "Wir stellen sicher, das Ihre Daten verschlüsselt werden.",
+     "Wir stellen sicher, dass Ihre Daten verschlüsselt werden.", False),
+    ("fr", "Le client a accès a son compte.", "Le client a accès à son compte.", False),
+    ("en", "We never sell your data.", "We never seal your data.", True),
+    ("en", "The supplier meets its duties.", "The supplier meets no duties.", True),
+    ("en", "We keep it for a month.", "We keep them for a year.", True),
+    ("es", "Si usted acepta, compartimos sus datos.", "Sí usted acepta, compartimos sus datos.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "material"), CASES)
+def test_confusable_words(lang: str, old: str, new: str, material: bool) -> None:
+    """Only a swap within a listed confusable pair of the text's language is a grammar fix."""
+    title = {"de": "Datenschutz", "fr": "Confidentialité", "es": "Privacidad"}.get(lang, "Policy")
+    diff = diff_documents(DOC.format(title=title, heading="Terms", body=old),
+                          DOC.format(title=title, heading="Terms", body=new))
+    verdict = classify(diff.sections, layout=diff.layout, lang=lang)
+    assert verdict.material is material
+    if not material:
+        assert verdict.categories == ("grammar",)
