@@ -57,7 +57,7 @@ def check_source_nesting(markdown: str, path: str, offset: int = 0) -> None:
     A cheap scan of each line's prefix (indentation, ``>`` and list markers): 5,000 ``>`` made
     the block reader recurse past Python's limit and a 1,500-level list kept it busy for minutes.
 
-    >>> check_source_nesting("- a\\n  - b\\n> > quoted", "p.md")
+    >>> check_source_nesting("- a\\n  - b\\n> > quoted\\n" + " " * 200, "p.md")
     >>> check_source_nesting("text\\n" + ">" * 5000, "p.md", 4)
     Traceback (most recent call last):
     ...
@@ -66,7 +66,7 @@ at most 100)
       fix: flatten the list or quote: policies need a few levels, not hundreds
     """
     for number, line in enumerate(markdown.splitlines(), 1):
-        if len(line.expandtabs(4)) <= MAX_NESTING_COLUMNS:
+        if len(line.expandtabs(4)) <= MAX_NESTING_COLUMNS or not line.strip():
             continue
         width = len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
         if width > MAX_NESTING_COLUMNS:
