@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from redline.errors import RedlineError
+from redline.load.yamlfile import MAX_VALUES
 from redline.trust import check_config
 
 #: the options of the ``redline`` plugin entry and their defaults, declared once (the MkDocs plugin's too)
@@ -153,7 +154,10 @@ def _read_config(path: Path) -> Any:
                            fix="save the file as UTF-8 in your editor") from None
     try:
         # B506 does not apply: _TolerantLoader is a SafeLoader whose unknown tags become plain values
-        document = yaml.load(text, Loader=_TolerantLoader)  # nosec B506
+        document = _load_bounded(text, path)
+    except RecursionError:
+        raise RedlineError("YAML nested too deeply (thousands of levels)", where=f"{path}:1",
+                           fix="flatten the structure: mkdocs.yml needs a few levels") from None
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise RedlineError(f"malformed YAML: {error.problem}", where=f"{path}:{line}") from None
@@ -167,6 +171,37 @@ def _read_config(path: Path) -> Any:
                            fix="remove it: mkdocs.yml may only name Markdown extensions "
                                "(!!python/name:material..., pymdownx..., markdown...)") from None
     return document
+
+
+def _load_bounded(text: str, path: Path) -> Any:
+    """Load ``text`` with :class:`_TolerantLoader`, refusing it first when aliases expand it too far."""
+    loader = _TolerantLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _expanded_size(node, {}, path)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: Path) -> int:
+    """Values ``node`` stands for once every alias is written out (an alias bomb: billions)."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    sizes[id(node)] = MAX_VALUES + 1  # a recursive alias expands without end
+    size = 1
+    if isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, sizes, path) + _expanded_size(v, sizes, path) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(item, sizes, path) for item in node.value)
+    if size > MAX_VALUES:
+        raise RedlineError(f"YAML expands to more than {MAX_VALUES} values (aliases repeating aliases?)",
+                           where=f"{path}:{node.start_mark.line + 1}",
+                           fix="write the values out, or use fewer &anchor / *alias repetitions")
+    sizes[id(node)] = size
+    return size
 
 
 def _plugin_options(document: dict[str, Any]) -> dict[str, Any]:

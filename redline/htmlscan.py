@@ -8,6 +8,7 @@ browser does and decodes attribute values, so each finding is what a browser wou
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -44,9 +45,26 @@ def url_scheme_danger(value: str) -> str | None:
 
     >>> url_scheme_danger(" jav\\tascript:alert(1)"), url_scheme_danger("https://x.test/javascript:")
     ('javascript:', None)
+    >>> url_scheme_danger(" jav&#x61;script:alert(1)"), url_scheme_danger("javascript&colon;alert(1)")
+    ('javascript:', 'javascript:')
     """
-    cleaned = URL_NOISE.sub("", value).lower()
+    cleaned = _decoded(value)
     return next((scheme for scheme in SCRIPT_SCHEMES if cleaned.startswith(scheme)), None)
+
+
+def _decoded(value: str) -> str:
+    """``value`` with character references decoded until nothing changes, noise dropped, lower case.
+
+    A value printed unescaped into an attribute (MkDocs templates do not autoescape) is
+    decoded by the browser: ``jav&#x61;script&colon;`` is ``javascript:`` there.
+    """
+    cleaned = URL_NOISE.sub("", value)
+    for _ in range(8):
+        decoded = URL_NOISE.sub("", html.unescape(cleaned))
+        if decoded == cleaned:
+            break
+        cleaned = decoded
+    return cleaned.lower()
 
 
 class _Scanner(HTMLParser):

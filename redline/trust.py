@@ -111,8 +111,14 @@ def check_inside(root: Path, folder: str) -> None:
     for path in (base, *sorted(base.rglob("*"))):
         if not path.resolve().is_relative_to(top):
             raise RedlineError(
-                f"{path.relative_to(root).as_posix()} resolves outside the repository",
+                f"{_shown(path, root)} resolves outside the repository",
                 where=str(root / "mkdocs.yml"),
                 fix="replace the symlink by the file itself: MkDocs and Jinja would publish what it "
-                    "points at",
+                    "points at" if path.is_symlink() or path != base else
+                    "point theme.custom_dir at a folder of the repository (a relative path)",
             )
+
+
+def _shown(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when it is under it (``theme.custom_dir: /etc`` is not)."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

@@ -19,11 +19,15 @@ def command(output_format: str, project_dir: Path | None) -> None:
     """Check the working tree. Exit 0 when clean, 1 with findings, 2 on unusable input."""
     from redline.check import check_sources
     from redline.errors import CheckFailed
-    from redline.load.snapshot import WorkTree
+    from redline.load.snapshot import WorkTree, refuse_links
     from redline.load.sources import load_sources
 
     project = open_project(project_dir)
-    sources = load_sources(WorkTree(project.root), project, strict=False)
+    tree = WorkTree(project.root)
+    # the build publishes every file of these folders (images too): a link among them is refused here too
+    for path in (*tree.list(project.policies_dir), *tree.list(project.locales_dir)):
+        refuse_links(tree.root, path)
+    sources = load_sources(tree, project, strict=False)
     result = check_sources(sources)
     problems = result.problems
     if output_format == "json":

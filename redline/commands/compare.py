@@ -43,8 +43,11 @@ def command(old: Path, new: Path, fmt: Format, lang: str | None) -> None:
     from redline.classify.languages import document_language
     from redline.compare.formats import Report, render
     from redline.diff import diff_documents
+    from redline.render.budget import check_source_nesting
 
     old_text, new_text = read_markdown(old), read_markdown(new)
+    check_source_nesting(old_text, str(old))
+    check_source_nesting(new_text, str(new))
     diff = diff_documents(old_text, new_text)
     verdict = classify(diff.sections, layout=diff.layout, lang=lang or document_language(old_text, new_text))
     click.echo(render(Report(verdict, diff.sections), fmt), nl=False)

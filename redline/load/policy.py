@@ -15,6 +15,7 @@ from redline.htmlscan import check_plain
 from redline.load.data import Issue, decode
 from redline.load.formats import is_date
 from redline.load.yamlfile import parse_yaml
+from redline.render.budget import check_source_nesting
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -91,6 +92,7 @@ def parse_policy(raw: bytes, path: str) -> PolicySource:
     if not body.strip():
         raise RedlineError("the policy has no text", where=f"{path}:{body_line}",
                            fix="write the policy below the front matter")
+    check_source_nesting(body, path, body_line - 1)
     blocks = tuple(_shift(b, body_line - 1) for b in split_blocks(body))
     _unique_anchors(blocks, path)
     return PolicySource(ident, path, meta, body, body_line, blocks)

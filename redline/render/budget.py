@@ -49,3 +49,28 @@ more than 1000 of the characters [ ] < ( * _ ` in one paragraph
 def _refuse(path: str, locale: str, line: int, what: str, fix: str) -> None:
     raise RedlineError(f"Markdown budget exceeded in the {locale} text (rendered line {line}): {what}",
                        where=path, fix=fix)
+
+
+def check_source_nesting(markdown: str, path: str, offset: int = 0) -> None:
+    """Refuse a source line nested deeper than any policy needs, before the block reader recurses.
+
+    A cheap scan of each line's prefix (indentation, ``>`` and list markers): 5,000 ``>`` made
+    the block reader recurse past Python's limit and a 1,500-level list kept it busy for minutes.
+
+    >>> check_source_nesting("- a\\n  - b\\n> > quoted\\n" + " " * 200, "p.md")
+    >>> check_source_nesting("text\\n" + ">" * 5000, "p.md", 4)
+    Traceback (most recent call last):
+    ...
+    redline.errors.RedlineError: p.md:6: a line nested 5000 columns deep (quotes, lists, indentation; \
+at most 100)
+      fix: flatten the list or quote: policies need a few levels, not hundreds
+    """
+    for number, line in enumerate(markdown.splitlines(), 1):
+        if len(line.expandtabs(4)) <= MAX_NESTING_COLUMNS or not line.strip():
+            continue
+        width = len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
+        if width > MAX_NESTING_COLUMNS:
+            raise RedlineError(
+                f"a line nested {width} columns deep (quotes, lists, indentation; at most "
+                f"{MAX_NESTING_COLUMNS})", where=f"{path}:{number + offset}",
+                fix="flatten the list or quote: policies need a few levels, not hundreds")

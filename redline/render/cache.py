@@ -15,6 +15,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Literal
 
+from redline.errors import RedlineError
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.render.cachekey import cache_key
@@ -166,4 +167,22 @@ def project_cache(project_root: Path) -> RenderCache:
     if chosen.lower() == "off":
         return RenderCache()
     folder = Path(chosen) if chosen else project_root / ".redline-cache"
+    if not chosen:
+        check_cache_folder(project_root, folder)
     return RenderCache(folder, cache_key(project_root, folder))
+
+
+def check_cache_folder(project_root: Path, folder: Path) -> None:
+    """Refuse a ``.redline-cache`` that is a symlink (the cache would be written outside the
+    repository) or that holds something other than files where the cache files go."""
+    shown = folder.name
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()) or \
+            not folder.resolve().is_relative_to(project_root.resolve()):
+        raise RedlineError("the render cache is not a folder of the repository (a symlink?): it would be "
+                           "written elsewhere", where=str(folder),
+                           fix=f"delete {shown} (it only ever saves work), or set {CACHE_ENV} to a folder "
+                               "for the cache")
+    for path in sorted(folder.glob("cache-*.sqlite*")) if folder.is_dir() else ():
+        if path.is_symlink() or not path.is_file():
+            raise RedlineError("not a render cache file (a folder or a symlink)",
+                               where=str(path), fix=f"delete {shown} (it only ever saves work)")

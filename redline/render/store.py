@@ -120,6 +120,8 @@ class Store:
             return []
 
     def _open(self) -> sqlite3.Connection | None:
+        if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
+            return None  # not a cache file (project_cache refuses it first): no cache
         for attempt in range(2):
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
