@@ -28,6 +28,8 @@ COMMENT_RE = re.compile(r"<!--|<![A-Za-z\[]|<\?[A-Za-z]")
 ATTR_LIST_RE = re.compile(
     r"(?<![{%#])\{:?[ \t]*((?:#[\w-]|\.|[A-Za-z_][\w-]*[ \t]*=)[^{}]{0,300}?)(?<!#)\}(?!\})")
 ID_TOKEN_RE = re.compile(r"#[A-Za-z][\w:.-]*")
+#: A Jinja comment: a translation is run as a template, so ``{# No #}`` would hide the word.
+JINJA_COMMENT_RE = re.compile(r"\{#.*?#\}", re.DOTALL)
 #: Attributes that can hide, show or restyle words; refused on any tag in policy text.
 RESTYLING_ATTRIBUTES = ("class", "style", "hidden", "aria-hidden")
 #: Tags (with these attributes only) policy text may use: the allow-list.
@@ -76,6 +78,10 @@ def structure_differs(msgid: str, msgstr: str) -> str | None:
         return f"has {got.cells + 1} table cells where the source has {want.cells + 1}"
     if want.links != got.links:
         return f"has {got.links} links where the source has {want.links}"
+    comments = sorted(JINJA_COMMENT_RE.findall(msgstr))
+    if comments != sorted(JINJA_COMMENT_RE.findall(msgid)):
+        shown = ", ".join(f"'{c}'" for c in comments) or "none"
+        return f"has Jinja comments ({shown}) the source does not have (they hide words from readers)"
     hidden = next(hiding_markup(msgstr), None)
     if hidden:
         return f"uses {hidden} (it can hide words from readers)"
@@ -204,7 +210,7 @@ def _inside_container(before: list[str]) -> bool:
 
 def structure_fix(broken: str) -> str:
     """How to fix what :func:`structure_differs` said of a translation."""
-    if "HTML comment" in broken or "HTML declaration" in broken:
+    if "comment" in broken or "HTML declaration" in broken:
         return COMMENT_FIX
     if "attribute list" in broken:
         return ATTR_LIST_FIX if broken.startswith("uses") else "keep the source's { #id } as is; add none"

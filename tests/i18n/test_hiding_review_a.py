@@ -76,3 +76,10 @@ def test_id_only_attribute_lists_and_jinja_are_not_hiding() -> None:
     assert list(hiding_markup(text)) == []
     assert list(hiding_markup('x { style="display:none" } <!x>')) == [
         "an HTML declaration ('<!x')", "the attribute list '{ style=\"display:none\" }'"]
+
+
+def test_jinja_comment_in_translation_is_refused(tmp_path: Path) -> None:
+    """A translation is run as a template: '{# No #}' would hide the word, so it is refused."""
+    (issue,) = _catalog_issues(tmp_path, "{# No #} vendemos sus datos personales.")
+    assert "translation has Jinja comments ('{# No #}') the source does not have" in issue
+    assert "notes for editors belong in the commit message" in issue
