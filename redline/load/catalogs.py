@@ -116,13 +116,12 @@ def _read_whole(raw: bytes, path: str, locale: str) -> list[tuple[str, str, bool
 
 
 def _placeholder_issue(path: str, line: int, msgid: str, msgstr: str) -> Issue:
-    from redline.load.structure import structure_differs
+    from redline.load.structure import structure_differs, structure_fix
 
     want, got = placeholders(msgid), placeholders(msgstr)
     if want == got:
-        broken = structure_differs(msgid, msgstr)
-        return Issue(f"{path}:{line}", f"translation {broken}",
-                     "keep the source block's table cells (|) and links; style belongs in the theme")
+        broken = structure_differs(msgid, msgstr) or ""
+        return Issue(f"{path}:{line}", f"translation {broken}", structure_fix(broken))
     missing = sorted((want - got).elements())
     extra = sorted((got - want).elements())
     parts = []

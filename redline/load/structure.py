@@ -1,10 +1,13 @@
-"""What a translation must keep of its source block: table cells, links, and no hiding markup.
+"""What a translation must keep of its source block: blocks, table cells, links, and no hiding markup.
 
 A catalog entry is one block. Its msgstr may reorder words but not the block's
-structure: a table row with one cell less drops a column on the translated page (a
-consent column, say), a link less drops a way to exercise a right. Inline HTML that
-can hide or restyle words (``class``, ``style``, ``hidden``...) is refused in policy
-text and in translations alike: what a reader sees must be what the words say.
+structure: a blank line or a ``## `` adds a paragraph or a heading the source does not
+have, a table row with one cell less drops a column on the translated page (a consent
+column, say), a link less drops a way to exercise a right. Markup that can hide or
+restyle words is refused in policy text and in translations alike: inline HTML with
+``class``, ``style``, ``hidden``..., HTML comments (``<!-- No -->`` hides the word from
+readers), and attribute lists other than ``{ #id }`` (``{ .md-toggle }`` hides a block).
+What a reader sees must be what the words say.
 """
 
 from __future__ import annotations
@@ -17,7 +20,16 @@ from redline.blocks import PROSE_KINDS, Block
 
 CODE_SPAN_RE = re.compile(r"(`+).+?\1")
 PIPE_RE = re.compile(r"(?<!\\)\|")
-LINK_RE = re.compile(r"\]\(|\]\[|<(?:https?|mailto):")
+LINK_RE = re.compile(r"\]\(|\]\[|<(?:https?|mailto):|<a(?=[\s>/])", re.IGNORECASE)
+#: An HTML comment, declaration or processing instruction: the browser shows none of its words.
+COMMENT_RE = re.compile(r"<!--|<![A-Za-z\[]|<\?[A-Za-z]")
+#: A Markdown attribute list (``{ #id }``, ``{: .class }``, ``{ key=value }``); Jinja's ``{{ }}``,
+#: ``{% %}`` and ``{# #}`` are not one.
+ATTR_LIST_RE = re.compile(
+    r"(?<![{%#])\{:?[ \t]*((?:#[\w-]|\.|[A-Za-z_][\w-]*[ \t]*=)[^{}]{0,300}?)(?<!#)\}(?!\})")
+ID_TOKEN_RE = re.compile(r"#[A-Za-z][\w:.-]*")
+#: A Jinja comment: a translation is run as a template, so ``{# No #}`` would hide the word.
+JINJA_COMMENT_RE = re.compile(r"\{#.*?#\}", re.DOTALL)
 #: Attributes that can hide, show or restyle words; refused on any tag in policy text.
 RESTYLING_ATTRIBUTES = ("class", "style", "hidden", "aria-hidden")
 #: Tags (with these attributes only) policy text may use: the allow-list.
@@ -55,14 +67,73 @@ def structure_differs(msgid: str, msgstr: str) -> str | None:
     'has 2 table cells where the source has 3'
     >>> structure_differs("see [x](u)", "voir x") , structure_differs("a | b", "c | d")
     ('has 0 links where the source has 1', None)
+    >>> structure_differs("We sell.", "<!-- No --> vendemos.")
+    "uses an HTML comment ('<!--') (it can hide words from readers)"
     """
+    blocks = _blocks_differ(msgid, msgstr)
+    if blocks:
+        return blocks
     want, got = structure(msgid), structure(msgstr)
     if want.cells != got.cells:
         return f"has {got.cells + 1} table cells where the source has {want.cells + 1}"
     if want.links != got.links:
         return f"has {got.links} links where the source has {want.links}"
+    comments = sorted(JINJA_COMMENT_RE.findall(msgstr))
+    if comments != sorted(JINJA_COMMENT_RE.findall(msgid)):
+        shown = ", ".join(f"'{c}'" for c in comments) or "none"
+        return f"has Jinja comments ({shown}) the source does not have (they hide words from readers)"
+    hidden = next(hiding_markup(msgstr), None)
+    if hidden:
+        return f"uses {hidden} (it can hide words from readers)"
     hiding = next(restyling_tags(msgstr), None)
-    return f"uses {hiding} (it can hide or restyle words)" if hiding else None
+    if hiding:
+        return f"uses {hiding} (it can hide or restyle words)"
+    ids, source_ids = _id_lists(msgstr), _id_lists(msgid)
+    if ids != source_ids:
+        return f"has attribute lists {ids or '(none)'} where the source has {source_ids or '(none)'}"
+    return None
+
+
+def _blocks_differ(msgid: str, msgstr: str) -> str | None:
+    """A translation with more or fewer blocks than its source, or a heading the source does not have.
+
+    >>> _blocks_differ("We do not sell.", "No vendemos.\\n\\n## Nueva { #sharing }")
+    'has 2 blocks (paragraph, heading) where the source has 1 (paragraph)'
+    >>> _blocks_differ("Data.", "## Datos")
+    'is a level-2 heading where the source is not a heading'
+    """
+    from redline.blocks import split_blocks
+
+    want, got = split_blocks(msgid), split_blocks(msgstr)
+    if len(want) != len(got):
+        return (f"has {len(got)} blocks ({', '.join(b.kind for b in got)}) where the source has "
+                f"{len(want)} ({', '.join(b.kind for b in want)})")
+    for source, block in zip(want, got, strict=True):
+        if block.kind == "heading" and (source.kind, source.level, source.anchor) != (
+                block.kind, block.level, block.anchor):
+            was = f"a level-{source.level} heading" if source.kind == "heading" else "not a heading"
+            return f"is a level-{block.level} heading where the source is {was}"
+    return None
+
+
+def _id_lists(text: str) -> list[str]:
+    """The attribute lists of ``text``, sorted: a translation keeps the source's ``{ #id }``."""
+    return sorted(m.group(0) for m in ATTR_LIST_RE.finditer(CODE_SPAN_RE.sub("", text)))
+
+
+def hiding_markup(text: str) -> Iterator[str]:
+    """HTML comments, and attribute lists carrying more than an id: both can hide words.
+
+    >>> list(hiding_markup("We do <!-- not --> sell *really*{ .md-toggle } {{ x }} {# n #} ## T { #t }"))
+    ["an HTML comment ('<!--')", "the attribute list '{ .md-toggle }'"]
+    """
+    bare = CODE_SPAN_RE.sub("", text)
+    for match in COMMENT_RE.finditer(bare):
+        kind = "an HTML comment" if match.group(0) == "<!--" else "an HTML declaration"
+        yield f"{kind} ('{match.group(0)}')"
+    for match in ATTR_LIST_RE.finditer(bare):
+        if not all(ID_TOKEN_RE.fullmatch(token) for token in match.group(1).split()):
+            yield f"the attribute list '{match.group(0)}'"
 
 
 def restyling_tags(text: str) -> Iterator[str]:
@@ -93,6 +164,14 @@ def markup_problems(blocks: tuple[Block, ...], path: str) -> Iterator[tuple[str,
             )
 
 
+COMMENT_FIX = "remove it: write the words readers should read; notes for editors belong in the commit message"
+ATTR_LIST_FIX = ("keep only an id ({ #id }): a class, style or other key can hide words; "
+                 "style belongs in the theme")
+
+
+def hiding_fix(hiding: str) -> str:
+    """How to fix one finding of :func:`hiding_markup`."""
+    return COMMENT_FIX if hiding.startswith("an HTML") else ATTR_LIST_FIX
 FENCE_LINE_RE = re.compile(r"^[ \t]*(```|~~~)")
 CONTAINER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|^(?:!!!|\?\?\?\+?)[ \t]|^[ \t]{4}|^\t")
 FOOTNOTE_RE = re.compile(r"\[\^[^\]]+\]")
@@ -100,10 +179,15 @@ FOOTNOTE_RE = re.compile(r"\[\^[^\]]+\]")
 
 def construct_problems(body: str, first_line: int, path: str) -> Iterator[tuple[str, str, str]]:
     """(where, what, fix) for Markdown constructs the diff cannot read and the site would show
-    differently: an indented code block, a footnote (the extension is not enabled)."""
+    differently: an indented code block, a footnote (the extension is not enabled), an HTML
+    comment or an attribute list with a class, style or other key (they hide words)."""
     fenced, previous = False, ""
     for offset, line in enumerate(body.splitlines()):
         where = f"{path}:{first_line + offset}"
+        if not fenced and not FENCE_LINE_RE.match(line):
+            for hiding in hiding_markup(line):
+                yield (where, f"{hiding} is not allowed in policy text (it can hide words from readers)",
+                       hiding_fix(hiding))
         if FENCE_LINE_RE.match(line):
             fenced = not fenced
         elif not fenced and line.strip() and not previous.strip() and line.expandtabs(4).startswith("    "):
@@ -122,3 +206,15 @@ def _inside_container(before: list[str]) -> bool:
         if line.strip():
             return bool(CONTAINER_RE.match(line))
     return False
+
+
+def structure_fix(broken: str) -> str:
+    """How to fix what :func:`structure_differs` said of a translation."""
+    if "comment" in broken or "HTML declaration" in broken:
+        return COMMENT_FIX
+    if "attribute list" in broken:
+        return ATTR_LIST_FIX if broken.startswith("uses") else "keep the source's { #id } as is; add none"
+    if "block" in broken or "heading" in broken:
+        return ("keep the block as one block: no blank line, heading or HTML block of its own "
+                "(a new section belongs in the English source)")
+    return "keep the source block's table cells (|) and links; style belongs in the theme"
