@@ -31,6 +31,7 @@ from redline.classify.findings import Finding
 from redline.classify.languages import words_of
 from redline.diff.canonical import canonical, drop_invisible, mask_placeholders, same_words, visible, words
 from redline.diff.sections import BlockChange
+from redline.diff.text import COMMENT_RE
 
 _MONTHS = (
     r"jan(?:uary|vier|uar)?|feb(?:ruary|rero|ruar)?|f[ée]vr(?:ier)?|m[aä]r(?:ch|s|z|zo)?|apr(?:il)?|avr(?:il)?"
@@ -98,6 +99,7 @@ AMPERSAND_WORD_RE = re.compile(r"\s+(?:&|&amp;)\s+")
 #: Each kind of form-only difference, and a step that forgets it alone.
 KINDS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible characters", drop_invisible),
+    ("HTML comments", lambda text: COMMENT_RE.sub("", text)),
     ("'&' for 'and'", lambda text: AMPERSAND_WORD_RE.sub(" and ", text)),
     *((STYLE_NAMES[name], step) for name, step in STYLES),
     ("hyphens", lambda text: text.replace("-", "")),
