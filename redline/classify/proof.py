@@ -88,6 +88,8 @@ def form_only(change: BlockChange) -> Finding | None:
     if mask_placeholders(old) != old or mask_placeholders(new) != new:
         reason = f"a host's placeholder for a mail address: {span(old, new)}"
         return found("contact-address", False, reason, change)
+    if COMMENT_RE.sub("", old) == COMMENT_RE.sub("", new):
+        return found("formatting", False, f"HTML comment only (never shown): {span(old, new)}", change)
     for rule in (reordering, whitespace, punctuation, case, formatting, link_target, style):
         finding = rule(change)
         if finding is not None:
