@@ -31,7 +31,7 @@ from redline.classify.findings import Finding
 from redline.classify.languages import words_of
 from redline.diff.canonical import canonical, drop_invisible, mask_placeholders, same_words, visible, words
 from redline.diff.sections import BlockChange
-from redline.diff.text import COMMENT_RE
+from redline.diff.text import COMMENT_RE, SPACE_BEFORE_PUNCT_RE, collapse_whitespace
 
 _MONTHS = (
     r"jan(?:uary|vier|uar)?|feb(?:ruary|rero|ruar)?|f[ée]vr(?:ier)?|m[aä]r(?:ch|s|z|zo)?|apr(?:il)?|avr(?:il)?"
@@ -88,13 +88,18 @@ def form_only(change: BlockChange) -> Finding | None:
     if mask_placeholders(old) != old or mask_placeholders(new) != new:
         reason = f"a host's placeholder for a mail address: {span(old, new)}"
         return found("contact-address", False, reason, change)
-    if COMMENT_RE.sub("", old) == COMMENT_RE.sub("", new):
+    if COMMENT_RE.search(old + new) and _uncommented(old) == _uncommented(new):
         return found("formatting", False, f"HTML comment only (never shown): {span(old, new)}", change)
     for rule in (reordering, whitespace, punctuation, case, formatting, link_target, style):
         finding = rule(change)
         if finding is not None:
             return finding  # the one kind of difference, said the way the editorial rules say it
     return found("style", False, f"form only ({', '.join(_kinds(old, new))}): {span(old, new)}", change)
+
+
+def _uncommented(text: str) -> str:
+    """The text without its HTML comments, spacing they leave behind closed up."""
+    return SPACE_BEFORE_PUNCT_RE.sub(r"\1", collapse_whitespace(COMMENT_RE.sub(" ", text)))
 
 
 AMPERSAND_WORD_RE = re.compile(r"\s+(?:&|&amp;)\s+")
