@@ -80,12 +80,16 @@ def content_words(text: str) -> list[str]:
 
 
 def names(text: str) -> list[str]:
-    """Return the capitalised words and acronyms of ``text`` (candidate proper names).
+    """Return the capitalised words and acronyms of ``text`` (candidate proper names);
+    a number, amount or date ("90", "$1,200", "2026") is no name.
 
-    >>> names("and Mailgun (email), via AWS S3")
-    ['Mailgun', 'AWS', 'S3']
+    >>> names("and Mailgun (email), via AWS S3 for $90 or 1,200 EUR")
+    ['Mailgun', 'AWS', 'S3', 'EUR']
     """
-    return [word for word in NAME_RE.findall(text) if word.casefold() not in STOPWORDS]
+    return [
+        word for word in NAME_RE.findall(text)
+        if word.casefold() not in STOPWORDS and any(char.isalpha() for char in word)
+    ]
 
 
 def quote(text: str, limit: int = QUOTE_LIMIT) -> str:

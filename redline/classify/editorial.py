@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from redline.classify import lexicon
 from redline.classify.context import delta, found, label, names, quote, sentence_with
@@ -93,17 +94,44 @@ formatting = _style_rule("formatting", strip_markup, "Markdown formatting")
 
 
 def link_target(change: BlockChange) -> Finding | None:
-    """Editorial: only where links point changed (a link added or removed around the same words)."""
+    """Editorial: only where links point changed within the same site (a link added or removed
+    around the same words). Material: a target moved to another host, say from a relative
+    path to another site, since the words now send the reader somewhere else."""
     edited = _edited(change)
     if edited is None or not _same_under(*edited, strip_link_targets, collapse_whitespace):
         return None
     old, new = (link_targets(text) for text in edited)
     removed, added = [t for t in old if t not in new], [t for t in new if t not in old]
+    moved = _host_moved(old, new) if len(old) == len(new) else _host_moved(removed[:1], added[:1])
+    if moved is not None:
+        before, after, (host_before, host_after) = *moved[0], moved[1]
+        reason = f"link now points to another site ({host_before} → {host_after}): {before} → {after}"
+        return found("link-host", True, reason, change)
     if removed and added:
         reason = f"link target changed: {removed[0]} → {added[0]}"
     else:
         reason = f"link added: {added[0]}" if added else f"link removed: {removed[0] if removed else '?'}"
     return found("link-target", False, reason, change)
+
+
+def _host_moved(old: list[str], new: list[str]) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The first pair of targets, in order, whose host differs, with the two hosts."""
+    for before, after in zip(old, new, strict=False):
+        hosts = link_host(before), link_host(after)
+        if hosts[0] != hosts[1]:
+            return (before, after), (hosts[0] or "this site", hosts[1] or "this site")
+    return None
+
+
+def link_host(target: str) -> str | None:
+    """The host a link target names, ``None`` for a target within the same site (a relative
+    path or an anchor); "www." and the scheme do not count.
+
+    >>> link_host("https://www.Example.com/a"), link_host("//cdn.example/x"), link_host("cookies.md#top")
+    ('example.com', 'cdn.example', None)
+    """
+    host = urlsplit(target.strip()).hostname
+    return host.removeprefix("www.") if host else None
 
 
 def style(change: BlockChange) -> Finding | None:

@@ -22,6 +22,7 @@ MATERIAL_CATEGORIES = (
     "restyling-markup",
     "meaning-word",
     "qualifier-removed",
+    "link-host",
     UNEXPLAINED,
 )
 #: Categories that need no notice.

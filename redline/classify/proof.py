@@ -33,6 +33,7 @@ from redline.classify.languages import words_of
 from redline.classify.nonexhaustive import open_list_reworded
 from redline.diff.canonical import canonical, drop_invisible, mask_placeholders, same_words, visible, words
 from redline.diff.sections import BlockChange
+from redline.diff.text import COMMENT_RE, SPACE_BEFORE_PUNCT_RE, collapse_whitespace
 
 _MONTHS = (
     r"jan(?:uary|vier|uar)?|feb(?:ruary|rero|ruar)?|f[ée]vr(?:ier)?|m[aä]r(?:ch|s|z|zo)?|apr(?:il)?|avr(?:il)?"
@@ -89,6 +90,8 @@ def form_only(change: BlockChange) -> Finding | None:
     if mask_placeholders(old) != old or mask_placeholders(new) != new:
         reason = f"a host's placeholder for a mail address: {span(old, new)}"
         return found("contact-address", False, reason, change)
+    if COMMENT_RE.search(old + new) and _uncommented(old) == _uncommented(new):
+        return found("formatting", False, f"HTML comment only (never shown): {span(old, new)}", change)
     for rule in (reordering, whitespace, punctuation, case, formatting, link_target, style):
         finding = rule(change)
         if finding is not None:
@@ -96,10 +99,16 @@ def form_only(change: BlockChange) -> Finding | None:
     return found("style", False, f"form only ({', '.join(_kinds(old, new))}): {span(old, new)}", change)
 
 
+def _uncommented(text: str) -> str:
+    """The text without its HTML comments, spacing they leave behind closed up."""
+    return SPACE_BEFORE_PUNCT_RE.sub(r"\1", collapse_whitespace(COMMENT_RE.sub(" ", text)))
+
+
 AMPERSAND_WORD_RE = re.compile(r"\s+(?:&|&amp;)\s+")
 #: Each kind of form-only difference, and a step that forgets it alone.
 KINDS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible characters", drop_invisible),
+    ("HTML comments", lambda text: COMMENT_RE.sub("", text)),
     ("'&' for 'and'", lambda text: AMPERSAND_WORD_RE.sub(" and ", text)),
     *((STYLE_NAMES[name], step) for name, step in STYLES),
     ("hyphens", lambda text: text.replace("-", "")),

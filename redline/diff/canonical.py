@@ -20,6 +20,7 @@ from redline.diff.text import (
     strip_link_targets,
     strip_markup,
     unify_typography,
+    unseen_dropped,
 )
 
 #: Characters a reader never sees: zero-width (non-)joiners and spaces, BOM, soft hyphen,
@@ -78,12 +79,15 @@ def words(text: str, lang: str = "en", *, hyphen: str = " ") -> tuple[str, ...]:
 
 
 def visible(text: str) -> str:
-    """The text a reader sees, markup and link targets gone (mail addresses kept: a
-    changed address is a changed contact, not a form).
+    """The text a reader sees: comments, markup and link targets gone, images one token
+    (mail addresses kept: a changed address is a changed contact, not a form).
 
     >>> visible("**We** share with [Acme](https://acme.example) – “now”\u200b.")
     'We share with Acme - "now".'
+    >>> visible("We do <!-- not --> sell ![not](x.png) data")
+    'We do sell [image] data'
     """
+    text = unseen_dropped(text)
     # Striking words out says they no longer apply: the strike stays a word of its own.
     text = STRIKE_RE.sub(r" struck-out \1 struck-out ", mask_placeholders(drop_invisible(text)))
     text = strip_link_targets(strip_markup(text))

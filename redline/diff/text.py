@@ -43,7 +43,22 @@ INLINE_LINK_RE = re.compile(r"(!?\[[^\]]*\])\(\s*(<[^>]*>|[^)\s]*)(?:\s+[\"'(][^
 REF_LINK_RE = re.compile(r"(\[[^\]]+\])\[[^\]]*\]")
 AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 BARE_URL_RE = re.compile(r"(?<![(<\w])(?:https?|ftp)://[^\s)<>\]\"]+[^\s)<>\].,;:!?'\"]")
+#: An HTML comment (closed or left open to the end): a reader never sees it or its words.
+COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
+#: An image, inline or by reference: a picture, not words of the sentence (its alt text is
+#: not read as one), so it stands as one opaque token and adding or removing it changes wording.
+IMAGE_RE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<img\b[^>]*>", re.I)
+IMAGE_TOKEN = " [image] "
 NUMBERING_RE = re.compile(r"^(?:§\s*)?(?:\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*|[IVXLC]+|[A-Z])[.)]?\s+(?=\S)")
+
+
+def unseen_dropped(text: str) -> str:
+    """Drop HTML comments and make each image one opaque ``[image]`` token.
+
+    >>> unseen_dropped("We do <!-- not --> sell ![not](x.png) data")
+    'We do  sell  [image]  data'
+    """
+    return IMAGE_RE.sub(IMAGE_TOKEN, COMMENT_RE.sub("", text))
 
 
 def collapse_whitespace(text: str) -> str:
@@ -145,7 +160,7 @@ def plain(text: str) -> str:
     >>> plain("**We** share data with [Mailgun](https://mailgun.com) – see “Sub-processors”.")
     'We share data with Mailgun - see "Sub-processors".'
     """
-    text = INLINE_LINK_RE.sub(_visible, strip_markup(text))
+    text = INLINE_LINK_RE.sub(_visible, strip_markup(unseen_dropped(text)))
     text = REF_LINK_RE.sub(lambda match: match.group(1)[1:-1], text)
     return unify_typography(collapse_whitespace(text))
 

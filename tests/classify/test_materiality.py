@@ -55,6 +55,12 @@ EXPECTED: dict[str, tuple[bool, tuple[str, ...]]] = {
     "es-date-and-quotes": (False, ("date-only", "style")),
     "de-qualifier-removed": (True, ("qualifier-removed",)),
     "de-date-only": (False, ("date-only",)),
+    "hidden-comment-words": (True, ("meaning-word", "unexplained")),
+    "de-hidden-comment-words": (True, ("meaning-word", "formatting")),
+    "link-other-host": (True, ("link-host", "link-target")),
+    "es-link-other-host": (True, ("link-host", "link-target")),
+    "sharing-amount-changed": (True, ("unexplained",)),
+    "es-sharing-amount-changed": (True, ("unexplained",)),
 }
 
 

@@ -91,7 +91,7 @@ BAD = [
      "  fix: write why the rules' verdict is wrong here: `justification: …` (it stays in the repository)\n"),
     ("changes/2026-03-01-x.yml", JUSTIFIED.replace("justification:", "justfication:"),
      "changes/2026-03-01-x.yml:4: unknown key 'justfication' — did you mean 'justification'?\n"
-     "  fix: use one of: policy, sections, categories, facts, verdict, justification, author\n"),
+     "  fix: use one of: policy, sections, categories, facts, locales, verdict, justification, author\n"),
     ("changes/2026-03-01-x.yml", JUSTIFIED.replace("verdict: editorial", "verdict: minor"),
      "changes/2026-03-01-x.yml:3: verdict: 'minor' is not one of ['editorial', 'material']\n"
      "  fix: see docs/decisions/0006-overrides.md for the keys of a change record\n"),

@@ -125,7 +125,7 @@ def test_english_change_renders_translations_with_fallback(git_project: GitProje
     entry = policy_entry(diff_json(git_project), "privacy")
     assert entry["locales"] == [
         {"locale": locale, "status": "compared", "sections": ["do-not-track"], "fallbacks": 1,
-         "material": False, "findings": []}
+         "material": False, "findings": [], "overrides": []}
         for locale in ("es", "ar", "ru")
     ]
 
@@ -259,7 +259,7 @@ def test_added_locale_is_reported_not_compared(git_project: GitProject) -> None:
     git_project.write({"mkdocs.yml": mkdocs, "locales/fr/LC_MESSAGES/messages.po": git_project.read(SPANISH)})
     entry = policy_entry(diff_json(git_project), "privacy")
     assert entry["locales"][-1] == {"locale": "fr", "status": "added", "sections": [], "fallbacks": 0,
-                                    "material": False, "findings": []}
+                                    "material": False, "findings": [], "overrides": []}
 
 
 def test_trace_follows_loops_filters_and_sets() -> None:
