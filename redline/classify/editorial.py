@@ -21,6 +21,7 @@ from redline.classify.topics import RECIPIENTS, topics
 from redline.diff.canonical import canonical
 from redline.diff.sections import BlockChange
 from redline.diff.text import (
+    INLINE_LINK_RE,
     Normaliser,
     collapse_whitespace,
     drop_numbering,
@@ -103,6 +104,10 @@ def link_target(change: BlockChange) -> Finding | None:
     old, new = (link_targets(text) for text in edited)
     removed, added = [t for t in old if t not in new], [t for t in new if t not in old]
     moved = _host_moved(old, new) if len(old) == len(new) else _host_moved(removed[:1], added[:1])
+    if moved is not None and _to_the_named_site(moved[0], edited[1]):
+        before, after = moved[0]
+        reason = f"link now points to the site its text names ({moved[1][1]}): {before} → {after}"
+        return found("link-target", False, reason, change)
     if moved is not None:
         before, after, (host_before, host_after) = *moved[0], moved[1]
         reason = f"link now points to another site ({host_before} → {host_after}): {before} → {after}"
@@ -121,6 +126,37 @@ def _host_moved(old: list[str], new: list[str]) -> tuple[tuple[str, str], tuple[
         if hosts[0] != hosts[1]:
             return (before, after), (hosts[0] or "this site", hosts[1] or "this site")
     return None
+
+
+def _to_the_named_site(targets: tuple[str, str], text: str) -> bool:
+    """True when a link between two other sites now goes to the site of the organisation its
+    words name: ``[Fastly](https://cloud.google.com/)`` → ``[Fastly](https://www.fastly.com)``.
+
+    Both targets must be on other sites (a link leaving this site is never corrected this way),
+    and the new host's own name (``fastly`` of ``www.fastly.com``, ``evil`` of
+    ``fastly.evil.example``) must be the link's whole text, letters and digits only.
+
+    >>> _to_the_named_site(("https://a.example/", "https://www.fastly.com"), "[Fastly](https://www.fastly.com)")
+    True
+    >>> _to_the_named_site(("https://a.example/", "https://fastly.evil.example"), "[Fastly](https://fastly.evil.example)")
+    False
+    >>> _to_the_named_site(("cookies.md", "https://cookie.example"), "[Cookie](https://cookie.example)")
+    False
+    """
+    before, after = targets
+    host = link_host(after)
+    if link_host(before) is None or host is None:
+        return False
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-1]  # co.uk, com.au: the organisation's name sits one label further left
+    owner = labels[-2] if len(labels) >= 2 else labels[0]
+    words = [m.group(1) for m in INLINE_LINK_RE.finditer(text) if m.group(2).strip("<>") == after]
+    return any(re.sub(r"[\W_]", "", word.strip("![]")).lower() == owner for word in words)
+
+
+#: second-level labels under a country code that are not an organisation's name
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "gob"})
 
 
 def link_host(target: str) -> str | None:

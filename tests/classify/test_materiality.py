@@ -59,6 +59,8 @@ EXPECTED: dict[str, tuple[bool, tuple[str, ...]]] = {
     "de-hidden-comment-words": (True, ("meaning-word", "formatting")),
     "link-other-host": (True, ("link-host", "link-target")),
     "es-link-other-host": (True, ("link-host", "link-target")),
+    "link-named-site": (False, ("link-target",)),
+    "es-link-named-site": (False, ("link-target",)),
     "sharing-amount-changed": (True, ("unexplained",)),
     "es-sharing-amount-changed": (True, ("unexplained",)),
 }
