@@ -13,6 +13,10 @@ from redline.errors import RedlineError
 
 #: characters that open inline constructs Python-Markdown matches by backtracking
 MAX_INLINE_MARKERS = 1000
+#: the same characters in one page: each paragraph's cost is bounded above, this bounds their
+#: sum (1,900 paragraphs of 990 ``[`` each took minutes per locale; the example's longest
+#: policy has about 220)
+MAX_PAGE_MARKERS = 20_000
 #: columns of indentation, list markers and quote markers before a line's text
 MAX_NESTING_COLUMNS = 100
 _MARKERS = re.compile(r"[\[\]<(*_`]")
@@ -30,12 +34,17 @@ def check_markdown_budget(markdown: str, path: str, locale: str) -> None:
 more than 1000 of the characters [ ] < ( * _ ` in one paragraph
       fix: split the paragraph, or write the characters as HTML entities (&#91; …)
     """
-    markers, start = 0, 1
+    markers, start, page = 0, 1, 0
     for number, line in enumerate(markdown.splitlines(), 1):
         if not line.strip():
             markers, start = 0, number + 1
             continue
-        markers += len(_MARKERS.findall(line))
+        found = len(_MARKERS.findall(line))
+        markers, page = markers + found, page + found
+        if page > MAX_PAGE_MARKERS:
+            _refuse(path, locale, number,
+                    f"more than {MAX_PAGE_MARKERS} of the characters [ ] < ( * _ ` in one page",
+                    "split the policy, or write the characters as HTML entities (&#91; …)")
         if markers > MAX_INLINE_MARKERS:
             _refuse(path, locale, start,
                     f"more than {MAX_INLINE_MARKERS} of the characters [ ] < ( * _ ` in one paragraph",
