@@ -59,18 +59,25 @@ class GitProject:
         return (self.root / path).read_text(encoding="utf-8")
 
 
+def copy_example(path: Path) -> Path:
+    """Copy the example's sources (working tree only, no git) into ``path``; return it."""
+    path.mkdir(parents=True, exist_ok=True)
+    for part in EXAMPLE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, path / part, ignore=shutil.ignore_patterns("*.mo"))
+        elif source.is_file():
+            shutil.copy2(source, path / part)
+    return path
+
+
 def make_project(path: Path, example: bool = True) -> GitProject:
     """Create an empty repository on branch main; copy the example sources when asked."""
     path.mkdir(parents=True, exist_ok=True)
     project = GitProject(path)
     project.git("init", "-q", "-b", "main")
     if example:
-        for part in EXAMPLE_PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, path / part, ignore=shutil.ignore_patterns("*.mo"))
-            elif source.is_file():
-                shutil.copy2(source, path / part)
+        copy_example(path)
         _forget_history_start(path / "mkdocs.yml")
     return project
 

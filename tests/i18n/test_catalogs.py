@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
 from redline.cli import main
+from tests.conftest import copy_example
 from tests.paths import ROOT
 
 PYBABEL = str(Path(sys.executable).with_name("pybabel"))
@@ -20,15 +20,7 @@ PYBABEL = str(Path(sys.executable).with_name("pybabel"))
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the example project."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for part in ("mkdocs.yml", "policies", "locales"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return copy_example(tmp_path / "project")
 
 
 def run(project: Path, *args: str) -> tuple[int, str]:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from redline.cli import main
 from redline.i18n import ui
 from redline.render.filters import duration
-from tests.conftest import EXAMPLE_PARTS
+from tests.conftest import copy_example
 from tests.paths import ROOT
 
 ES = "locales/es/LC_MESSAGES/messages.po"
@@ -23,15 +23,7 @@ MSGCAT = shutil.which("msgcat")
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the example project (working tree only)."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for part in EXAMPLE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return copy_example(tmp_path / "project")
 
 
 def run(project: Path, *args: str) -> tuple[int, str]:
