@@ -13,7 +13,6 @@ from typing import Any
 import yaml
 
 from redline.errors import RedlineError
-from redline.load.yamlfile import MAX_VALUES
 from redline.trust import check_config
 
 #: the options of the ``redline`` plugin entry and their defaults, declared once (the MkDocs plugin's too)
@@ -29,6 +28,9 @@ KNOWN_KEYS = frozenset(PLUGIN_OPTIONS)
 
 #: where change records (overrides of a verdict, with their justification) live
 CHANGES_DIR = "changes"
+#: values one YAML file (mkdocs.yml, a data file, front matter) may expand to: an alias bomb of a
+#: few hundred bytes expands to billions
+MAX_VALUES = 100_000
 
 @dataclass(frozen=True)
 class Project:

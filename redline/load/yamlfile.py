@@ -12,12 +12,11 @@ from typing import Any
 
 import yaml
 
+from redline.config import MAX_VALUES
 from redline.errors import RedlineError
 from redline.htmlscan import find_danger
 
 Path_ = tuple[str | int, ...]
-#: values one YAML file may expand to: an alias bomb of a few hundred bytes expands to billions
-MAX_VALUES = 100_000
 #: levels of nesting (PyYAML's own parser recurses once per level)
 MAX_DEPTH = 100
 #: flow collections opened more than MAX_DEPTH times in a row: refused before PyYAML's parser recurses
