@@ -156,16 +156,29 @@ def cell(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
 
 
+def inert(text: str) -> str:
+    """Policy text as it may stand in a pull-request comment: no HTML, no link, image or mention.
+
+    HTML is escaped; brackets become entities, so ``[x](url)`` and ``![x](url)`` stay text;
+    a zero-width space after ``@`` keeps ``@team`` from notifying anyone.
+
+    >>> print(inert("See [x](https://e.test) @acme/legal <b>"))
+    See &#91;x&#93;(https://e.test) @​acme/legal &lt;b&gt;
+    """
+    escaped = html.escape(text, quote=False)
+    return escaped.replace("[", "&#91;").replace("]", "&#93;").replace("@", "@\u200b")
+
+
 def html_block(block: BlockChange) -> str:
-    """One changed block as HTML with ``<ins>`` and ``<del>`` (escaped)."""
+    """One changed block as HTML with ``<ins>`` and ``<del>`` (its text made inert)."""
     if block.old is None:
-        return f"added: <ins>{html.escape(block.new or '')}</ins>"
+        return f"added: <ins>{inert(block.new or '')}</ins>"
     if block.new is None:
-        return f"removed: <del>{html.escape(block.old)}</del>"
+        return f"removed: <del>{inert(block.old)}</del>"
     if block.moved:
-        return f"moved: {html.escape(block.new)}"
+        return f"moved: {inert(block.new)}"
     tags = {"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}
-    return "".join(tags[op].format(html.escape(text)) for op, text in word_diff(block.old, block.new))
+    return "".join(tags[op].format(inert(text)) for op, text in word_diff(block.old, block.new))
 
 
 def render_json(report: Report) -> str:
