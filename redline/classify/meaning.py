@@ -18,7 +18,7 @@ from redline.classify.findings import Finding
 from redline.classify.languages import words_of
 from redline.diff.canonical import canonical
 from redline.diff.sections import BlockChange
-from redline.diff.text import FALLBACK_TAG_RE
+from redline.fallback import FALLBACK_TAG_RE
 
 #: Inline HTML whose attributes can hide, show or restyle words.
 RESTYLING_TAG_RE = re.compile(r"<[A-Za-z][\w-]*\b[^>]*\b(?:class|style|hidden|aria-hidden)\b[^>]*>", re.I)

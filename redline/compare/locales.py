@@ -21,11 +21,11 @@ from redline.classify.findings import UNEXPLAINED, Finding, Verdict
 from redline.classify.overrides import ChangeRecord, Judgement, judge
 from redline.compare.pairing import PolicyPair
 from redline.diff import SectionChange, diff_documents
+from redline.fallback import FALLBACK_CLOSE, FALLBACK_OPEN
 from redline.load.catalogs import catalog_path
 from redline.load.sources import Sources
 from redline.render.cache import RenderCache, input_key
 from redline.render.render import Rendered
-from redline.render.translate import FALLBACK_CLOSE, FALLBACK_OPEN
 
 LocaleStatus = Literal["compared", "unchanged", "added", "removed"]
 

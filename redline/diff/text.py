@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from redline.fallback import FALLBACK_TAG_RE
+
 Normaliser = Callable[[str], str]
 
 WS_RE = re.compile(r"\s+")
@@ -35,9 +37,6 @@ TAG_RE = re.compile(
     r"(?![^>]*\b(?:class|style|hidden|aria-hidden|id|title)\b)[^>]*>",
     re.I,
 )
-#: Redline's own marker around an untranslated block shown in English (render/translate.py):
-#: it tells the language, it hides and restyles nothing.
-FALLBACK_TAG_RE = re.compile(r'<span class="redline-fallback"(?: (?:lang|dir)="[\w-]+")*>')
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 INLINE_LINK_RE = re.compile(r"(!?\[[^\]]*\])\(\s*(<[^>]*>|[^)\s]*)(?:\s+[\"'(][^)]*)?\)")
 REF_LINK_RE = re.compile(r"(\[[^\]]+\])\[[^\]]*\]")

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 
 from redline.diff import BlockChange, SectionChange, diff_documents, word_diff
 from redline.diff.text import INLINE_LINK_RE, strip_markup
+from redline.fallback import FALLBACK_START_RE
 from redline.i18n import ui
 from redline.publish.datediff import date_diff, only_dates_differ, stated_days
 from redline.render.render import Rendered
 
-FALLBACK_RE = re.compile(r'^\s*<span class="redline-fallback" lang="([\w-]+)"')
 KIND_LABELS = {"added": "added", "removed": "removed", "modified": "changed", "moved": "moved"}
 HEADING_ESCAPE_RE = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -42,7 +42,7 @@ def fallback_language(markdown: str | None) -> str | None:
     >>> fallback_language('<span class="redline-fallback" lang="en" dir="ltr">Hi</span>')
     'en'
     """
-    found = FALLBACK_RE.match(markdown or "")
+    found = FALLBACK_START_RE.match(markdown or "")
     return found.group(1) if found else None
 
 

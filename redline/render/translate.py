@@ -12,11 +12,9 @@ from typing import Any
 
 from redline.blocks import Block, needs_translation
 from redline.errors import RedlineError
+from redline.fallback import FALLBACK_CLOSE, FALLBACK_OPEN
 from redline.load.catalogs import Catalog
 from redline.load.yamlfile import Path_
-
-FALLBACK_OPEN = '<span class="redline-fallback" lang="en" dir="ltr">'
-FALLBACK_CLOSE = "</span>"
 
 
 @dataclass
