@@ -43,7 +43,7 @@ def command(old: Path, new: Path, fmt: Format, lang: str | None) -> None:
     from redline.classify.languages import document_language
     from redline.compare.formats import Report, render
     from redline.diff import diff_documents
-    from redline.render.budget import check_source_nesting
+    from redline.load.budget import check_source_nesting
 
     old_text, new_text = read_markdown(old), read_markdown(new)
     check_source_nesting(old_text, str(old))

@@ -12,10 +12,10 @@ import jsonschema
 from redline.blocks import Block, split_blocks
 from redline.errors import RedlineError, did_you_mean
 from redline.htmlscan import check_plain
+from redline.load.budget import check_source_nesting
 from redline.load.data import Issue, decode
 from redline.load.formats import is_date
 from redline.load.yamlfile import parse_yaml
-from redline.render.budget import check_source_nesting
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

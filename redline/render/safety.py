@@ -13,7 +13,7 @@ import nh3
 
 from redline.errors import RedlineError
 from redline.htmlscan import URL_NOISE, Danger, find_danger
-from redline.render.budget import check_markdown_budget
+from redline.load.budget import check_markdown_budget
 
 #: tags and attributes a policy page may carry after sanitising
 ALLOWED_ATTRIBUTES = {
