@@ -188,6 +188,12 @@ def _load_bounded(text: str, path: Path) -> Any:
         loader.dispose()
 
 
+def too_many_values(where: str) -> RedlineError:
+    """The error for a YAML file (mkdocs.yml or a data file) that expands past :data:`MAX_VALUES`."""
+    return RedlineError(f"YAML expands to more than {MAX_VALUES} values (aliases repeating aliases?)",
+                        where=where, fix="write the values out, or use fewer &anchor / *alias repetitions")
+
+
 def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: Path) -> int:
     """Values ``node`` stands for once every alias is written out (an alias bomb: billions)."""
     if id(node) in sizes:
@@ -199,9 +205,7 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: Path) -> int:
     elif isinstance(node, yaml.SequenceNode):
         size += sum(_expanded_size(item, sizes, path) for item in node.value)
     if size > MAX_VALUES:
-        raise RedlineError(f"YAML expands to more than {MAX_VALUES} values (aliases repeating aliases?)",
-                           where=f"{path}:{node.start_mark.line + 1}",
-                           fix="write the values out, or use fewer &anchor / *alias repetitions")
+        raise too_many_values(f"{path}:{node.start_mark.line + 1}")
     sizes[id(node)] = size
     return size
 

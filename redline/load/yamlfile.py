@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from redline.config import MAX_VALUES
+from redline.config import MAX_VALUES, too_many_values
 from redline.errors import RedlineError
 from redline.htmlscan import find_danger
 
@@ -96,11 +96,7 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> YamlDocument:
 def _count(lines: dict[Path_, int], node: yaml.Node, path: str, offset: int) -> None:
     """Refuse a document that expands (through aliases) to more values than any data file needs."""
     if len(lines) > MAX_VALUES:
-        raise RedlineError(
-            f"YAML expands to more than {MAX_VALUES} values (aliases repeating aliases?)",
-            where=f"{path}:{node.start_mark.line + 1 + offset}",
-            fix="write the values out, or use fewer &anchor / *alias repetitions",
-        )
+        raise too_many_values(f"{path}:{node.start_mark.line + 1 + offset}")
 
 
 def _construct(node: yaml.Node, at: Path_, lines: dict[Path_, int], path: str, offset: int) -> Any:
