@@ -57,13 +57,16 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
     facts (:mod:`redline.notices.store`): no sources are loaded, nothing is rendered.
     ``prefill`` (:func:`redline.publish.parallel.prefill`) may fill the cache in worker processes first.
     """
-    found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts,
-                            setting.cache)
+    history = history_commits(repo, project, ref)
+    found = policy_versions(repo, project, history, setting.cache.facts, setting.cache,
+                            peek=prefill is not None)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
-    missing = sum(1 for version in found.versions if not contents.known(version))
     if prefill is not None:
-        prefill(len(found.versions), missing)
+        # peeked: the verdicts the cache lacks are judged by the workers (or below, in this process)
+        prefill(len(found.versions), found.unjudged + sum(not contents.known(v) for v in found.versions))
+        if found.unjudged:
+            found = policy_versions(repo, project, history, setting.cache.facts, setting.cache)
     dated = setting.dates.notice_date if setting.dates is not None else None
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales, dated)
                for version in found.versions]
