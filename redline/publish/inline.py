@@ -23,6 +23,8 @@ from redline.fallback import FALLBACK_CLOSE, FALLBACK_START_RE, FALLBACK_TAG_RE
 #: what would start a block (heading, quote, list item, rule) at the front of a one-line text
 BLOCK_START_RE = re.compile(r"^(?:(#{1,6}|>|[-*+])(?=\s|$)|(\d{1,9})([.)])(?=\s|$))")
 RULE_RE = re.compile(r"^([-*_])(?:\s*\1){2,}\s*$")
+#: the opening and closing lines of a fenced code block
+FENCE_LINE_RE = re.compile(r"^[ \t]*(?:```|~~~).*$\n?", re.M)
 #: raw tags without attributes that only style text (dropped, their words kept); with any
 #: attribute a tag could hide or restyle words, so it stays, shown as written
 STYLE_ONLY_RE = re.compile(r"</?(?:b|strong|i|em|u|mark|small|sup|sub|code|br)\s*/?>", re.I)
@@ -46,6 +48,7 @@ class Style:
 
 
 PLAIN = Style()
+CODE = Style(code=True)
 Token = tuple[str, Style]
 
 
@@ -53,15 +56,15 @@ def tokens(markdown: str, days: Sequence[str] = (), verbatim: bool = False) -> l
     """The tokens of one block: words, marks and whitespace with their style.
 
     Each of ``days`` (dates as the locale writes them) is one token. A ``verbatim`` block
-    (code) is its text, unstyled.
+    (a code block) is its text as code, fences left out.
 
     >>> [(text, style.bold) for text, style in tokens("A **big** deal")]
     [('A', False), (' ', False), ('big', True), (' ', False), ('deal', False)]
-    >>> tokens("<b>x</b> `<i>`", verbatim=True)[0]
-    ('<', Style(bold=False, italic=False, code=False, href=None))
+    >>> tokens("```\\n<b>x</b>\\n```", verbatim=True)[0]
+    ('<', Style(bold=False, italic=False, code=True, href=None))
     """
     if verbatim:
-        return split(markdown, PLAIN, days)
+        return split(FENCE_LINE_RE.sub("", markdown).rstrip("\n"), CODE, days)
     reader = _Reader(days)
     reader.feed(inline_html(unwrapped(markdown)))
     reader.close()

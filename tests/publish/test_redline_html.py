@@ -181,3 +181,11 @@ def test_block_markers_in_a_heading_stay_text() -> None:
     assert "ol" not in marks.tags
     assert marks.text(outside=("ins",)) == "1. Terms"
     assert marks.text("ins") == " of use"
+
+
+def test_code_blocks_are_compared_as_code() -> None:
+    """A fenced block's changed word is shown as code, its fences and any tags in it as text."""
+    marks = compared("```\nretain <b>12</b> months\n```", "```\nretain <b>24</b> months\n```")
+    assert (marks.text("del", "code"), marks.text("ins", "code")) == ("12", "24")
+    assert marks.text("code", outside=("ins",)) == "retain <b>12</b> months"
+    assert marks.tags <= OWN_TAGS
