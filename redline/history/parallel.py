@@ -1,8 +1,10 @@
 """Fill the render cache for a history walk in several processes, one group of locales each.
 
 The walk itself stays serial and unchanged: workers only run the same walk for their
-locales into the shared on-disk cache (:mod:`redline.render.store`), so the serial walk
-that follows finds every fact and rendering there and is warm. Its result, warnings and
+locales into the shared on-disk cache (:mod:`redline.render.store`), then answer the
+pending questions of a share of the policies (which compare every locale, so they wait
+for all renders), so the serial walk that follows finds every fact and rendering there
+and is warm. Its result, warnings and
 errors are therefore exactly those of a one-process run; a worker that fails is ignored
 (the serial walk meets the same failure and reports it).
 
@@ -23,7 +25,7 @@ from pathlib import Path
 from redline.config import Project
 from redline.errors import RedlineError
 from redline.history.states import State, git_states, open_history
-from redline.history.walk import changed_pairs, load_history, revision_fact
+from redline.history.walk import changed_pairs, judge_share, load_history, revision_fact
 from redline.jobs import JOBS_ENV, start_method, worker_count
 from redline.render.cache import RenderCache
 from redline.render.cachekey import cache_key
@@ -43,8 +45,11 @@ def prefill(project: Project, states: Sequence[State], build_day: dt.date, allow
     groups = [tuple(project.locales[start::workers]) for start in range(workers)]
     tasks = [(project, build_day, allow_fallback, group, cache.directory) for group in groups]
     context = multiprocessing.get_context(start_method())
+    shares = [(project, build_day, allow_fallback, (start, workers), cache.directory)
+              for start in range(workers)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         list(pool.map(fill, tasks))
+        list(pool.map(judge, shares))  # the renders are all in the cache now: every locale can be compared
     cache.reload()
     return workers
 
@@ -68,6 +73,22 @@ def fill(task: tuple[Project, dt.date, bool, tuple[str, ...], Path]) -> None:
         # renders only: pending states are judged once, by the serial walk, over every locale
         load_history(own, git_states(repo, own, build_day), allow_fallback=allow_fallback,
                      cache=RenderCache(directory, cache_key(project.root, directory)), pending=False)
+    except RedlineError:
+        pass  # the serial walk meets the same error and reports it, with its context
+    finally:
+        repo.close()
+
+
+def judge(task: tuple[Project, dt.date, bool, tuple[int, int], Path]) -> None:
+    """Worker: answer the pending questions of one share of the policies into the cache folder."""
+    project, build_day, allow_fallback, share, directory = task
+    try:
+        repo = open_history(project.root)
+    except RedlineError:
+        return
+    try:
+        judge_share(project, git_states(repo, project, build_day),
+                    RenderCache(directory, cache_key(project.root, directory)), allow_fallback, share)
     except RedlineError:
         pass  # the serial walk meets the same error and reports it, with its context
     finally:
