@@ -11,10 +11,11 @@ Each word, mark and run of whitespace becomes a :data:`Token`: its text and its
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+from typing import Any, NamedTuple
 
 from redline.diff.text import CODE_RE, COMMENT_RE
 from redline.diff.words import TOKEN_RE
@@ -30,9 +31,8 @@ FENCE_LINE_RE = re.compile(r"^[ \t]*(?:```|~~~).*$\n?", re.M)
 STYLE_ONLY_RE = re.compile(r"</?(?:b|strong|i|em|u|mark|small|sup|sub|code|br)\s*/?>", re.I)
 
 
-@dataclass(frozen=True)
-class Style:
-    """How a token is shown.
+class Style(NamedTuple):
+    """How a token is shown (a tuple: compared and hashed fast, token by token, in the diff).
 
     Attributes:
         bold: strong emphasis.
@@ -105,12 +105,18 @@ def inline_html(markdown: str) -> str:
     >>> inline_html("1. **<script>** <i>x</i> [y](https://x.test)")
     '<p>1. <strong>&lt;script&gt;</strong> x <a href="https://x.test">y</a></p>'
     """
+    return str(_converter().reset().convert(_one_paragraph(markdown)))
+
+
+@functools.cache
+def _converter() -> Any:
+    """One Python-Markdown converter per process, raw HTML off (building one costs more than a block)."""
     import markdown as python_markdown
 
     converter = python_markdown.Markdown()
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
-    return str(converter.convert(_one_paragraph(markdown)))
+    return converter
 
 
 def _one_paragraph(markdown: str) -> str:
@@ -152,8 +158,8 @@ STYLE_TAGS = {"strong": "bold", "em": "italic", "code": "code"}
 def _with(style: Style, mark: str) -> Style:
     """``style`` with one more of bold, italic or code."""
     if mark == "bold":
-        return replace(style, bold=True)
-    return replace(style, italic=True) if mark == "italic" else replace(style, code=True)
+        return style._replace(bold=True)
+    return style._replace(italic=True) if mark == "italic" else style._replace(code=True)
 
 
 class _Reader(HTMLParser):
@@ -170,7 +176,7 @@ class _Reader(HTMLParser):
         if tag in STYLE_TAGS:
             self.styles.append(_with(self.styles[-1], STYLE_TAGS[tag]))
         elif tag == "a":
-            self.styles.append(replace(self.styles[-1], href=values.get("href") or ""))
+            self.styles.append(self.styles[-1]._replace(href=values.get("href") or ""))
         elif tag == "img":
             self.handle_data(values.get("alt") or "")
 
