@@ -101,6 +101,7 @@ class Versions:
     points: dict[str, Point]
     skipped: list[str]
     unjudged: int = 0
+    history: list[tuple[Commit, Files]] = field(default_factory=list)
 
 
 def source_paths(project: Project) -> tuple[str, ...]:
@@ -153,7 +154,7 @@ def policy_versions(repo: Repository, project: Project, history: list[tuple[Comm
     """
     unjudged: list[str] | None = [] if peek else None
     walk, points, skipped = _walked(repo, project, history, facts, cache, unjudged)
-    return Versions(walk.versions(), points, skipped, len(unjudged or ()))
+    return Versions(walk.versions(), points, skipped, len(unjudged or ()), history)
 
 
 def judge_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
