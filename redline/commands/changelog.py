@@ -32,11 +32,14 @@ if TYPE_CHECKING:
               envvar="REDLINE_BUILD_DATE", metavar="YYYY-MM-DD",
               help="Link upcoming pages as the site built on this day has them "
                    "(default: today; env REDLINE_BUILD_DATE).")
+@click.option("--previous", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              metavar="DIR", help="The previous publication (holding notices/notices.json): its notice "
+                                  "dates are kept, and a run that would drop one of its notices fails.")
 @quiet_option
 @progress_option
 @project_option
-def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | None, quiet: bool,
-            progress: bool | None, project_dir: Path | None) -> None:
+def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | None, previous: Path | None,
+            quiet: bool, progress: bool | None, project_dir: Path | None) -> None:
     """Build one notice per (policy, effective date) from git, with stable ids.
 
     Writes notices.json (validated by schemas/notices.schema.json), an Atom feed and
@@ -44,11 +47,13 @@ def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | N
     every locale, from the templates in templates/notices/. Stages (history, notices,
     render, write) go to stderr; stdout holds notices.json only.
 
-    Exit 0 when done, 1 when --check finds stale files, 2 on bad input.
+    Exit 0 when done, 1 when --check finds stale files or a notice of --previous would be
+    dropped or re-dated, 2 on bad input.
     """
     from redline import gitio
     from redline.errors import RedlineError
     from redline.notices.build import Setting, site_url_warning
+    from redline.notices.previous import check_kept, load_previous
     from redline.notices.wording import load_wording
     from redline.render.cache import project_cache
 
@@ -58,11 +63,15 @@ def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | N
     project = open_project(project_dir)
     if (warning := site_url_warning(project)) is not None:
         click.echo(f"warning: {warning}", err=True)
+    today = build_date.date() if build_date else dt.date.today()
+    published = load_previous(previous, today) if previous is not None else None
     setting = Setting(project.site_url, load_wording(project.root), project_cache(project.root),
-                      today=build_date.date() if build_date else dt.date.today())
+                      dates=published, today=today)
     repo = gitio.open_repo(project.root)
     try:
         notices = _notices(repo, project, setting, ref, shown)
+        if published is not None:
+            check_kept(published, [(n.id, n.policy, n.notice_date) for n in notices])
         publish(project, notices, setting, out, check, shown)
     finally:
         repo.close()
