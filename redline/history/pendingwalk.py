@@ -4,8 +4,8 @@ policy's points, in state order, then drop the pending ones.
 The questions a policy's :func:`~redline.history.pending.pending_states` may ask are known
 before it runs (each point against the point that announced its effective date), so they
 are asked first, oldest point first across every policy: each state's sources load once
-while its announced states stay loaded, and prefill workers can answer a share of them
-(:func:`redline.history.walk.judge_share`) into the cache's facts.
+while its announced states stay loaded. A prefill worker asks those of its share of the
+policies (:mod:`redline.history.parallel`): the serial walk then finds every answer.
 """
 
 from __future__ import annotations
@@ -68,10 +68,9 @@ def questions(steps: Sequence[tuple[int, dt.date]], texts: Mapping[int, Hashable
     return found
 
 
-def judge_in_order(walk: Walk, points: Points, texts: PolicyTexts,
-                   only: frozenset[str] | None = None) -> None:
-    """Ask every question of ``only`` (default: every policy), oldest point first."""
-    asked = sorted((b, a, policy) for policy, steps in points.items() if only is None or policy in only
+def judge_in_order(walk: Walk, points: Points, texts: PolicyTexts) -> None:
+    """Ask every question of every policy, oldest point first."""
+    asked = sorted((b, a, policy) for policy, steps in points.items()
                    for a, b in questions([(state, day) for state, (day, _) in sorted(steps.items())],
                                          texts[policy]))
     for b, a, policy in asked:

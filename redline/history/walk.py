@@ -26,7 +26,7 @@ from redline.history.model import (
     plan_versions,
     withdrawn_on,
 )
-from redline.history.pendingwalk import judge_in_order, points_of, without_pending
+from redline.history.pendingwalk import without_pending
 from redline.history.states import State
 from redline.load.sources import Sources, load_sources
 from redline.render.cache import RenderCache
@@ -67,12 +67,14 @@ class _Walk:
     warnings: list[str] = field(default_factory=list)
     keys: list[dict[Pair, str]] = field(default_factory=list)
     loaded: OrderedDict[int, Sources] = field(default_factory=OrderedDict)
+    only: frozenset[str] | None = None
 
     def revisions(self) -> list[Revision]:
         self.keys = [state.input_keys(self.project) for state in self.states]
         found: list[Revision] = []
         for index, changed in changed_pairs(self.keys):
-            found.extend(self._render_state(index, changed))
+            mine = [pair for pair in changed if self.only is None or pair[0] in self.only]
+            found.extend(self._render_state(index, mine) if mine else [])
         return found
 
     def _is_current(self, index: int, pairs: Sequence[Pair]) -> bool:
@@ -194,7 +196,7 @@ class _LoadFailed(Exception):
 def load_history(
     project: Project, states: Sequence[State], *, allow_fallback: bool = False,
     cache: RenderCache | None = None, build_day: dt.date | None = None, dates: Dated | None = None,
-    pending: bool = True,
+    pending: bool = True, policies: frozenset[str] | None = None,
 ) -> History:
     """Render every state's changes and group them into versions, per policy and locale.
 
@@ -206,13 +208,14 @@ def load_history(
         build_day: the build date (the notice date of an undated change at HEAD, for its message).
         dates: the notice date of each version, from the previous publication
             (:mod:`redline.notices.previous`); a version's text is never updated before it.
-        pending: judge pending states (False: render only, as the prefill workers do).
+        pending: judge pending states (False: render only, as a prefill worker of some locales does).
+        policies: walk these policy ids only (a prefill worker's share).
 
     Raises:
         CheckFailed: the newest state of a policy changes it materially with no new effective
             date (see :mod:`redline.history.pending`): it must never be published.
     """
-    walk = _Walk(project, states, allow_fallback, cache or RenderCache())
+    walk = _Walk(project, states, allow_fallback, cache or RenderCache(), only=policies)
     revisions = walk.revisions()
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
     if pending:
@@ -229,22 +232,6 @@ def load_history(
                for locale, found in plans.items()}
     walk.cache.save()
     return History(locales, tuple(walk.warnings), walk.cache.misses)
-
-
-def judge_share(project: Project, states: Sequence[State], cache: RenderCache, allow_fallback: bool,
-                share: tuple[int, int]) -> None:
-    """Answer, into ``cache``'s facts, the pending questions of one share of the policies.
-
-    ``share`` is (i, n): the i-th of every n policies, in order of their ids. A prefill
-    worker runs this after the renders are in the cache, so the serial walk judges nothing.
-    """
-    walk = _Walk(project, states, allow_fallback, cache)
-    revisions = walk.revisions()
-    canonical = canonical_ids({r.policy: r.formerly for r in revisions})
-    points, texts = points_of(canonical, revisions)
-    start, step = share
-    judge_in_order(walk, points, texts, frozenset(sorted(points)[start::step]))
-    walk.cache.save()
 
 
 def _locale_plans(walk: _Walk, canonical: dict[str, str], revisions: list[Revision]
