@@ -52,8 +52,9 @@ def meaning_words(change: BlockChange) -> Finding | None:
         after = Counter(w for w in edited[1] if w in lexicon)
         if before != after:
             gone, came = " ".join((before - after).elements()), " ".join((after - before).elements())
-            change_text = f"{quote(gone or '—')} → {quote(came or '—')}"
-            reason = f"{what} changed in {quote(change.title)}: {change_text}"
+            done = "removed" if not came else "added" if not gone else "changed"
+            change_text = quote(gone or came) if done != "changed" else f"{quote(gone)} → {quote(came)}"
+            reason = f"{what} {done} in {quote(change.title)}: {change_text}"
             return found("meaning-word", True, reason, change)
     return None
 

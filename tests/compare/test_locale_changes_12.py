@@ -31,8 +31,8 @@ def test_spanish_meaning_change_is_material_and_gated(git_project: GitProject) -
     code, out, err = diff(git_project)
     assert code == 1
     # the classifier reads Spanish: it names the negation that went
-    assert "    es  sharing — material: negation changed in '5. Cómo compartimos su información': " \
-           "'no' → '—' [sharing]\n" in out
+    assert "    es  sharing — material: negation removed in '5. Cómo compartimos su información': " \
+           "'no' [sharing]\n" in out
     assert err == "Error: notice gate: " + GATE.format("es") + "\n"
 
 

@@ -25,7 +25,7 @@ def test_record_for_the_locale_accepts_its_translation_change(git_project: GitPr
     git_project.write({SPANISH: replaced(git_project, SPANISH, *ES_SELL), RECORD: record("[es]")})
     code, out, _ = diff(git_project)
     assert code == 0
-    assert "    es  sharing — editorial by override (the rules said material): negation changed" in out
+    assert "    es  sharing — editorial by override (the rules said material): negation removed" in out
     assert (f"    {RECORD}: editorial, by Ana Legal <ana@example.com> (findings 1 of the es translation)\n"
             in out)
     _, raw, _ = diff(git_project, "--format", "json")
