@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from redline.errors import RedlineError
-from redline.trust import check_config
+from redline.trust import check_config, key_lines
 
 #: the options of the ``redline`` plugin entry and their defaults, declared once (the MkDocs plugin's too)
 PLUGIN_OPTIONS: dict[str, str | list[str] | None] = {
@@ -117,10 +117,10 @@ def load_project(root: Path) -> Project:
             fix="pass --project the folder of a policy repository (the one holding mkdocs.yml), "
                 "or create one with `redline init DIR`",
         )
-    document = _read_config(path)
+    document, lines = _read_config(path)
     _check_inherited(document, path, root)
     settings = document if isinstance(document, dict) else {}
-    check_config(settings, path, root)
+    check_config(settings, path, root, lines)
     project = _project_from(root, _plugin_options(settings), path)
     return replace(project, site_url=(_text(settings, "site_url") or "").rstrip("/") + "/",
                    site_name=_text(settings, "site_name") or "Policies")
@@ -143,10 +143,11 @@ def _check_inherited(document: Any, path: Path, root: Path, depth: int = 0) -> N
     if depth > 8 or not target.is_relative_to(root.resolve()) or not target.is_file():
         raise RedlineError(f"INHERIT '{parent}' is not a configuration file inside the repository",
                            where=str(path), fix="inherit a YAML file of this repository, or remove INHERIT")
-    _check_inherited(_read_config(target), target, root, depth + 1)
+    _check_inherited(_read_config(target)[0], target, root, depth + 1)
 
 
-def _read_config(path: Path) -> Any:
+def _read_config(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """The document of ``path`` and the line of each of its keys (see :func:`redline.trust.key_lines`)."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -156,7 +157,7 @@ def _read_config(path: Path) -> Any:
                            fix="save the file as UTF-8 in your editor") from None
     try:
         # B506 does not apply: _TolerantLoader is a SafeLoader whose unknown tags become plain values
-        document = _load_bounded(text, path)
+        document, lines = _load_bounded(text, path)
     except RecursionError:
         raise RedlineError("YAML nested too deeply (thousands of levels)", where=f"{path}:1",
                            fix="flatten the structure: mkdocs.yml needs a few levels") from None
@@ -172,18 +173,18 @@ def _read_config(path: Path) -> Any:
         raise RedlineError(f"YAML tag '{unsafe.tag}' could run code", where=f"{path}:{unsafe.line}",
                            fix="remove it: mkdocs.yml may only name Markdown extensions "
                                "(!!python/name:material..., pymdownx..., markdown...)") from None
-    return document
+    return document, lines
 
 
-def _load_bounded(text: str, path: Path) -> Any:
+def _load_bounded(text: str, path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
     """Load ``text`` with :class:`_TolerantLoader`, refusing it first when aliases expand it too far."""
     loader = _TolerantLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None
+            return None, {}
         _expanded_size(node, {}, path)
-        return loader.construct_document(node)
+        return loader.construct_document(node), key_lines(node)
     finally:
         loader.dispose()
 

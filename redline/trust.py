@@ -11,9 +11,11 @@ outside the repository. See docs/security.md for the trust model.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from redline.errors import RedlineError
 from redline.htmlscan import Danger, check_plain, find_danger, url_scheme_danger
@@ -38,17 +40,28 @@ PRINTED_KEYS = ("site_name", "site_description", "site_author", "copyright")
 TEMPLATE_FOLDERS = ("overrides", "templates")
 
 
-def check_config(document: dict[str, Any], path: Path, root: Path) -> None:
-    """Refuse what ``mkdocs.yml`` (``document``) may not do; see the module's docstring."""
+#: a key path of mkdocs.yml (names and list positions) -> its 1-based line
+Lines = Mapping[tuple[Any, ...], int]
+
+
+def check_config(document: dict[str, Any], path: Path, root: Path, lines: Lines | None = None) -> None:
+    """Refuse what ``mkdocs.yml`` (``document``) may not do; see the module's docstring.
+
+    ``lines`` (:func:`key_lines`) lets each error name the line of the key it is about.
+    """
+    def where(keys: tuple[Any, ...], shown: str) -> str:
+        line = (lines or {}).get(keys)
+        return f"{path}:{line}: {shown}" if line else f"{path}: {shown}"
+
     for key in PRINTED_KEYS:
         if isinstance(document.get(key), str):
-            _check_printed(document[key], f"{path}: {key}", plain=key != "copyright")
-    for at, text in _strings(document.get("extra"), "extra"):
-        _check_printed(text, f"{path}: {at}", plain=False)
-    for at, text in _strings(document.get("nav"), "nav"):
-        _check_printed(text, f"{path}: {at}", plain=True)
-    for name, options in _extensions(document.get("markdown_extensions")):
-        _check_extension(name, options, path)
+            _check_printed(document[key], where((key,), key), plain=key != "copyright")
+    for keys, at, text in _strings(document.get("extra"), ("extra",), "extra"):
+        _check_printed(text, where(keys, at), plain=False)
+    for keys, at, text in _strings(document.get("nav"), ("nav",), "nav"):
+        _check_printed(text, where(keys, at), plain=True)
+    for index, (name, options) in enumerate(_extensions(document.get("markdown_extensions"))):
+        _check_extension(name, options, where(("markdown_extensions", index), "markdown_extensions"))
     theme = document.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     for folder in {*TEMPLATE_FOLDERS, *([str(custom)] if custom else [])}:
@@ -66,16 +79,38 @@ def _check_printed(text: str, where: str, plain: bool) -> None:
         check_plain(text, where, "the value")
 
 
-def _strings(value: Any, at: str) -> Iterator[tuple[str, str]]:
+def _strings(value: Any, keys: tuple[Any, ...], at: str) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     if isinstance(value, str):
-        yield at, value
+        yield keys, at, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(key, at) if isinstance(key, str) and key.strip() else iter(())
-            yield from _strings(item, f"{at}.{key}")
+            yield from _strings(key, keys, at) if isinstance(key, str) and key.strip() else iter(())
+            yield from _strings(item, (*keys, key), f"{at}.{key}")
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, f"{at}[{index}]")
+            yield from _strings(item, (*keys, index), f"{at}[{index}]")
+
+
+def key_lines(node: yaml.Node | None) -> dict[tuple[Any, ...], int]:
+    """The line of every key and list item of a composed YAML document (an alias: where first met)."""
+    found: dict[tuple[Any, ...], int] = {}
+    seen: set[int] = set()
+    todo: list[tuple[yaml.Node, tuple[Any, ...]]] = [(node, ())] if node is not None else []
+    while todo:
+        current, keys = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                name = (*keys, key.value if isinstance(key, yaml.ScalarNode) else None)
+                found.setdefault(name, key.start_mark.line + 1)
+                todo.append((value, name))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                found.setdefault((*keys, index), item.start_mark.line + 1)
+                todo.append((item, (*keys, index)))
+    return found
 
 
 def _extensions(value: Any) -> Iterator[tuple[str, Any]]:
@@ -86,19 +121,19 @@ def _extensions(value: Any) -> Iterator[tuple[str, Any]]:
             yield str(entry), None
 
 
-def _check_extension(name: str, options: Any, path: Path) -> None:
+def _check_extension(name: str, options: Any, where: str) -> None:
     short = name.removeprefix("markdown.extensions.")
     if short not in ALLOWED_EXTENSIONS:
         raise RedlineError(
             f"Markdown extension '{name}' is not on the allow-list",
-            where=f"{path}: markdown_extensions",
+            where=where,
             fix="use the extensions listed in docs/security.md (some read files, e.g. pymdownx.snippets)",
         )
     for key in options if isinstance(options, dict) else {}:
         if any(word in str(key).lower() for word in FILE_OPTIONS):
             raise RedlineError(
                 f"option '{key}' of Markdown extension '{name}' may point at files",
-                where=f"{path}: markdown_extensions", fix="remove the option (see docs/security.md)",
+                where=where, fix="remove the option (see docs/security.md)",
             )
 
 
