@@ -26,7 +26,7 @@ from redline.config import PLUGIN_OPTIONS
 from redline.i18n import ui
 from redline.publish.arrange import title_first
 from redline.publish.atomic import write_atomic
-from redline.publish.chrome import alternates, finish_html, interface_words
+from redline.publish.chrome import alternates, finish_html, interface_words, material_language
 from redline.publish.pages import SitePage
 from redline.render.safety import sanitize_html
 
@@ -68,7 +68,7 @@ class RedlinePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         locale = self._locale
         add_chrome(config)
         ui.use_project(Path(config.config_file_path).parent / self.config.locales_dir)
-        config.theme["language"] = locale
+        config.theme["language"] = material_language(locale) or "en"  # reported by build (Material's words)
         config.theme["direction"] = ui.direction(locale)
         config.extra["alternate"] = alternates("", self.locales or [locale], self.site_root)
         config.extra["redline_locale"] = locale

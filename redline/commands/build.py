@@ -85,6 +85,7 @@ def _refuse_untranslated_words(project: Project, allow_fallback: bool) -> list[s
     """Stop when a published locale lacks Redline's interface words, unless English may stand in."""
     from redline.errors import RedlineError
     from redline.i18n import ui
+    from redline.publish.chrome import material_language
 
     gaps = {locale: ui.missing(locale) for locale in project.locales}
     lines = [f"{project.locales_dir}/{locale}/LC_MESSAGES/redline.po: {len(keys)} interface words missing "
@@ -94,7 +95,10 @@ def _refuse_untranslated_words(project: Project, allow_fallback: bool) -> list[s
         raise RedlineError("; ".join(lines),
                            fix="translate them (`redline i18n ui LOCALE` writes the catalog), "
                                "or build with --allow-fallback to show them in English, marked")
-    return [f"{line}: shown in English" for line in lines]
+    theme = [f"mkdocs-material has no interface words for {locale} (its search box, 'Skip to content', "
+             "'Back to top'): shown in English; the page's text and Redline's words are in "
+             f"{locale}" for locale in project.locales if material_language(locale) is None]
+    return [f"{line}: shown in English" for line in lines] + theme
 
 
 def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache,

@@ -27,7 +27,7 @@ import click
 from redline.errors import RedlineError
 
 SOURCE_LOCALE = "en"
-LOCALE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+LOCALE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2})?$")
 CATALOG = "LC_MESSAGES/messages.po"
 COMMIT_MESSAGE = "New policy repository (redline init)"
 

@@ -11,6 +11,8 @@ import datetime as dt
 import html
 import re
 from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from redline.history.model import PolicyHistory, Version
@@ -118,19 +120,47 @@ def alternates(page_url: str, locales: Sequence[str], site_root: str | None) -> 
     {'name': 'Español', 'lang': 'es', 'link': 'https://legal.example/es/privacy/'}
     """
     root = site_root.rstrip("/") + "/" if site_root else "/"
-    return [{"name": ui.language_name(loc), "lang": loc, "link": f"{root}{loc}/{page_url}"}
+    return [{"name": ui.language_name(loc), "lang": bcp47(loc), "link": f"{root}{loc}/{page_url}"}
             for loc in locales]
 
 
+def bcp47(locale: str) -> str:
+    """The locale as HTML and hreflang spell it.
+
+    >>> bcp47("pt_BR"), bcp47("zh_Hant"), bcp47("es")
+    ('pt-BR', 'zh-Hant', 'es')
+    """
+    return locale.replace("_", "-")
+
+
+def material_language(locale: str) -> str | None:
+    """The language of Material's own interface words for ``locale`` (its search box, its buttons):
+    the locale itself, else its language; None when Material has neither (English is shown).
+
+    >>> material_language("pt_BR"), material_language("zh_Hant"), material_language("de_AT")
+    ('pt-BR', 'zh-Hant', 'de')
+    >>> material_language("sw") is None
+    True
+    """
+    folder = Path(str(resources.files("material"))) / "templates" / "partials" / "languages"
+    for candidate in dict.fromkeys((bcp47(locale), bcp47(locale).split("-")[0])):
+        if (folder / f"{candidate}.html").is_file():
+            return candidate
+    return None
+
+
 def finish_html(output: str, locale: str) -> str:
-    """Last touches to a page Material wrote: ``dir`` on ``<html>``, a name for the search dialog.
+    """Last touches to a page Material wrote: the page's ``lang`` and ``dir`` on ``<html>``, a name
+    for the search dialog.
 
     >>> finish_html('<html lang="ar" class="no-js">', "ar")
     '<html lang="ar" dir="rtl" class="no-js">'
+    >>> finish_html('<html lang="en" class="no-js">', "sw")
+    '<html lang="sw" dir="ltr" class="no-js">'
     """
-    # Material puts dir= on <body> only; readers and tools read it from <html>.
+    # Material puts dir= on <body> only, and its own language on <html> (English where it has none).
     direction = ui.direction(locale)
-    output = HTML_TAG_RE.sub(lambda m: f'{m.group(0)} dir="{direction}"', output, count=1)
+    output = HTML_TAG_RE.sub(f'<html lang="{bcp47(locale)}" dir="{direction}"', output, count=1)
     # Material's search dialog has no accessible name (axe: aria-dialog-name).
     label = html.escape(ui.text(locale, "search"), quote=True)
     return output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
