@@ -206,6 +206,11 @@ def command(directory: Path, company: str, locale_list: str, package: str | None
     locales = parse_locales(locale_list)
     if not company.strip():
         raise RedlineError("--company must not be empty", fix='pass e.g. --company "Acme Ltd"')
+    from redline.htmlscan import first_markup
+
+    if first_markup(company) is not None:  # the site's name on every page, and the controller's
+        raise RedlineError("--company holds markup: it is printed as the site's name on every page",
+                           fix='pass the legal name as plain text, e.g. --company "Acme Ltd"')
     _refuse_non_empty(directory)
     requirement = (package or "").strip() or install_source()
     tree = plan(company.strip(), locales, dt.date.today(), requirement)

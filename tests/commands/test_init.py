@@ -233,3 +233,11 @@ def test_init_no_git_writes_only_the_files(tmp_path: Path) -> None:
         f"created 25 files in {target} for Example Ltd (en, es)\n{INSTALLS}"
         f"next: cd {target} && make check build\n")),
         False)
+
+
+def test_init_refuses_a_company_name_with_markup(tmp_path: Path) -> None:
+    """A name printed on every page as the site's name must be plain text: nothing is written."""
+    assert (redline("init", str(tmp_path / "new"), "--company", "<script>alert(1)</script> Inc"),
+            (tmp_path / "new").exists()) == ((2, (
+                "Error: --company holds markup: it is printed as the site's name on every page\n"
+                '  fix: pass the legal name as plain text, e.g. --company "Acme Ltd"\n')), False)
