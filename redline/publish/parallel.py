@@ -32,8 +32,12 @@ PREFILL_FROM = 40
 Task = tuple[Project, str, str, Wording, Path, int, int, "dt.date | None"]
 
 
-def prefill(project: Project, ref: str, setting: Setting, versions: int, missing: int) -> int:
-    """Fill ``setting.cache`` in worker processes when that pays; return how many ran (0: none)."""
+def prefill(project: Project, ref: str, setting: Setting, versions: int, missing: int, judging: bool = True
+            ) -> int:
+    """Fill ``setting.cache`` in worker processes when that pays; return how many ran (0: none).
+
+    ``judging``: some versions' pending commits are not judged yet (the workers judge them first).
+    """
     cache = setting.cache
     if cache.directory is None or missing < PREFILL_FROM:
         return 0
@@ -47,7 +51,8 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
     context = multiprocessing.get_context(start_method())
     shares = [(project, ref, cache.directory, (start, workers)) for start in range(workers)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        list(pool.map(judge, shares))  # which commit is each version's text: the notices compare it
+        if judging:  # which commit is each version's text: the notices compare it
+            list(pool.map(judge, shares))
         list(pool.map(fill, tasks))
     cache.reload()
     return workers
