@@ -119,6 +119,8 @@ def _mark_moves_and_duplicates(
             side = removed if block.new is None else added
             side.setdefault(canonical(block.old or block.new or ""), []).append(block)
     marked: dict[int, BlockChange] = {}
+    if not removed:
+        return changes  # nothing left a section: no move and no duplicate (and no counting)
     before, after = counts(old), counts(new)
     for key, gone in removed.items():
         if not key:

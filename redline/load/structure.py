@@ -27,6 +27,8 @@ COMMENT_RE = re.compile(r"<!--|<![A-Za-z\[]|<\?[A-Za-z]")
 #: ``{% %}`` and ``{# #}`` are not one.
 ATTR_LIST_RE = re.compile(
     r"(?<![{%#])\{:?[ \t]*((?:#[\w-]|\.|[A-Za-z_][\w-]*[ \t]*=)[^{}]{0,300}?)(?<!#)\}(?!\})")
+#: A character every construct counted below needs (pipes, links, tags and comments, ``{``).
+MARKUP_RE = re.compile(r"[|\]<{]")
 ID_TOKEN_RE = re.compile(r"#[A-Za-z][\w:.-]*")
 #: A Jinja comment: a translation is run as a template, so ``{# No #}`` would hide the word.
 JINJA_COMMENT_RE = re.compile(r"\{#.*?#\}", re.DOTALL)
@@ -73,6 +75,8 @@ def structure_differs(msgid: str, msgstr: str) -> str | None:
     blocks = _blocks_differ(msgid, msgstr)
     if blocks:
         return blocks
+    if not (MARKUP_RE.search(msgid) or MARKUP_RE.search(msgstr)):
+        return None  # no cell, link, comment, tag or attribute list in either: nothing to count
     want, got = structure(msgid), structure(msgstr)
     if want.cells != got.cells:
         return f"has {got.cells + 1} table cells where the source has {want.cells + 1}"
@@ -104,6 +108,8 @@ def _blocks_differ(msgid: str, msgstr: str) -> str | None:
     """
     from redline.blocks import split_blocks
 
+    if _one_plain_block(msgid) and _one_plain_block(msgstr):
+        return None  # most entries: splitting would find one block, no heading, in each
     want, got = split_blocks(msgid), split_blocks(msgstr)
     if len(want) != len(got):
         return (f"has {len(got)} blocks ({', '.join(b.kind for b in got)}) where the source has "
@@ -114,6 +120,16 @@ def _blocks_differ(msgid: str, msgstr: str) -> str | None:
             was = f"a level-{source.level} heading" if source.kind == "heading" else "not a heading"
             return f"is a level-{block.level} heading where the source is {was}"
     return None
+
+
+def _one_plain_block(text: str) -> bool:
+    """One line that is no heading and no quote: exactly one block that is not a heading.
+
+    >>> _one_plain_block("We sell."), _one_plain_block("## T"), _one_plain_block("a\u2028b")
+    (True, False, False)
+    """
+    lines = text.splitlines()
+    return len(lines) == 1 and bool(lines[0].strip()) and not lines[0].lstrip().startswith(("#", ">"))
 
 
 def _id_lists(text: str) -> list[str]:
