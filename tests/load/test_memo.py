@@ -148,3 +148,60 @@ def test_a_data_set_that_changed_in_one_file_parses_that_file_only(monkeypatch: 
     found, issues = memo.data(changed, "policies/_data")
     assert parsed == ["policies/_data/b.yml"]
     assert (found.values, issues) == (load_data(changed, "policies/_data")[0].values, [])
+
+
+SCHEMA = b"type: object\nproperties:\n  limits:\n    type: object\n    properties:\n      days: {type: integer}\n"
+
+
+def _fresh_memo() -> None:
+    for lru in (memo.DATA, memo.POLICIES, memo.DOCUMENTS):
+        lru.items.clear()
+
+
+def test_a_data_folder_that_passed_its_schema_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pass is remembered by content: the next run on the same files skips jsonschema."""
+    from redline.load import data as data_module
+    from redline.render.facts import Facts
+
+    facts, checks = Facts(None), []
+    real = data_module._validate
+    monkeypatch.setattr(data_module, "_validate", lambda *a: checks.append(1) or real(*a))
+    files = {"policies/_data/schema.yml": SCHEMA, "policies/_data/limits.yml": b"days: 3\n"}
+    for _ in range(2):
+        _fresh_memo()
+        found, issues = memo.data(MemorySnapshot(dict(files)), "policies/_data", facts)
+        assert (found.values, issues) == ({"limits": {"days": 3}}, [])
+    assert len(checks) == 1
+    assert [key.split(":")[:2] for key in facts.items] == [["schema-valid", "data"]]
+
+
+def test_a_data_folder_that_failed_is_checked_every_time() -> None:
+    """A failure is never remembered: each run reports it with its own message."""
+    from redline.render.facts import Facts
+
+    facts = Facts(None)
+    files = {"policies/_data/schema.yml": SCHEMA, "policies/_data/limits.yml": b"days: three\n"}
+    messages = []
+    for _ in range(2):
+        _fresh_memo()
+        _, issues = memo.data(MemorySnapshot(dict(files)), "policies/_data", facts)
+        messages.append([issue.message for issue in issues])
+    assert messages[0] == messages[1] and messages[0]
+    assert facts.items == {}
+
+
+def test_front_matter_is_checked_once_per_content() -> None:
+    """A policy's front matter pass is remembered by its bytes; other bytes are checked afresh."""
+    from redline.render.facts import Facts
+
+    facts = Facts(None)
+    path = "policies/p.md"
+    good = MemorySnapshot({path: b"---\ntitle: P\neffective: 2026-01-01\n---\n\ntext\n"})
+    _fresh_memo()
+    assert memo.policy(good, path, facts).title == "P"
+    assert len(facts.items) == 1
+    bad = MemorySnapshot({path: b"---\ntitle: P\neffective: 2026-01-01\nowner: x\n---\n\ntext\n"})
+    _fresh_memo()
+    with pytest.raises(RedlineError, match="owner"):
+        memo.policy(bad, path, facts)
+    assert len(facts.items) == 1
