@@ -150,7 +150,8 @@ def test_a_data_set_that_changed_in_one_file_parses_that_file_only(monkeypatch: 
     assert (found.values, issues) == (load_data(changed, "policies/_data")[0].values, [])
 
 
-SCHEMA = b"type: object\nproperties:\n  limits:\n    type: object\n    properties:\n      days: {type: integer}\n"
+SCHEMA = (b"type: object\nproperties:\n  limits:\n    type: object\n"
+          b"    properties:\n      days: {type: integer}\n")
 
 
 def _fresh_memo() -> None:
