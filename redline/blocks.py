@@ -8,6 +8,7 @@ lines are joined with one space so re-wrapping a paragraph never changes its tex
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -281,4 +282,10 @@ def needs_translation(block: Block) -> bool:
     >>> needs_translation(split_blocks("License Number: {{ company.license }}")[0])
     True
     """
-    return block.kind in PROSE_KINDS and bool(_PLACEHOLDER_ONLY_RE.sub("", block.text).strip())
+    return block.kind in PROSE_KINDS and _has_words(block.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _has_words(text: str) -> bool:
+    # every state of a history asks again about the same blocks
+    return bool(_PLACEHOLDER_ONLY_RE.sub("", text).strip())

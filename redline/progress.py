@@ -32,17 +32,19 @@ class Progress:
         enabled: show stage lines (and, on a terminal, a bar).
         stream: where they go (stderr).
         clock: seconds, monotonic (injectable for tests).
+        quiet: ``--quiet`` was given: the command's closing line is left out too.
     """
 
     enabled: bool
     stream: TextIO = field(default_factory=lambda: sys.stderr)
     clock: Callable[[], float] = time.monotonic
+    quiet: bool = False
 
     @classmethod
     def auto(cls, quiet: bool, forced: bool | None) -> Progress:
         """On when stderr is a terminal, or as ``--progress/--no-progress`` says; off with ``quiet``."""
         if quiet:
-            return cls(False)
+            return cls(False, quiet=True)
         return cls(sys.stderr.isatty() if forced is None else forced)
 
     @contextmanager
@@ -64,3 +66,12 @@ class Progress:
         with click.progressbar(length=length, label=label, file=self.stream,
                                item_show_func=lambda item: item) as shown:
             yield lambda item: shown.update(1, item)
+
+
+def counted(number: int, one: str, many: str | None = None) -> str:
+    """``1 page``, ``2 pages``: stage lines are English, for the person running the command.
+
+    >>> counted(1, "policy", "policies"), counted(3, "policy", "policies"), counted(0, "page")
+    ('1 policy', '3 policies', '0 pages')
+    """
+    return f"{number} {one if number == 1 else many or one + 's'}"

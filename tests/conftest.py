@@ -108,7 +108,8 @@ SLOW_MODULES = frozenset({
     "test_generator.py", "test_git_faults.py", "test_versions.py", "test_workflows.py",
     "test_merge_shapes_12.py",
     "test_mail_16.py", "test_notice_links_16.py", "test_seo_16.py", "test_progress_json_16.py",
-    "test_pages_16.py",
+    "test_pages_16.py", "test_compare_build_16.py", "test_changelog_progress_16.py",
+    "test_footer_16.py",
 })
 
 

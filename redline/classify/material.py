@@ -80,10 +80,12 @@ def new_recipient(change: BlockChange) -> Finding | None:
     sentence = inserted_match(change, lexicon.RECIPIENT) or inserted_match(change, lexicon.SALE)
     if sentence:
         return found("new-recipient", True, f"new sharing: {quote(sentence)}", change)
-    if any(lexicon.NEGATION.search(run) for run in d.deleted) and lexicon.SALE.search(d.new):
-        sale = lexicon.SALE.search(d.new)
-        assert sale is not None
-        reason = f"sale or sharing no longer excluded: {quote(sentence_with(d.new, sale.group(0)))}"
+    sale = lexicon.SALE.search(d.new) if any(lexicon.NEGATION.search(run) for run in d.deleted) else None
+    if sale is not None:
+        sentence = sentence_with(d.new, sale.group(0))
+        if lexicon.NEGATION.search(sentence):
+            return None  # still excluded ("don't sell" -> "never sell"): the meaning rules judge it
+        reason = f"sale or sharing no longer excluded: {quote(sentence)}"
         return found("new-recipient", True, reason, change)
     return None
 

@@ -16,6 +16,12 @@ project_option = click.option(
     metavar="DIR", help="Policy repository (default: the one containing the current folder).",
 )
 
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+progress_option = click.option(
+    "--progress/--no-progress", default=None,
+    help="Show each stage with counts and time, and a bar (default: when stderr is a terminal).",
+)
+
 
 def open_project(project_dir: Path | None) -> Project:
     """Find and read the project settings; the policies folder they name must be there."""

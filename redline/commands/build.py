@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from redline.commands._common import open_project, project_option
+from redline.commands._common import open_project, progress_option, project_option, quiet_option
+from redline.progress import counted
 
 if TYPE_CHECKING:
     from redline.config import Project
@@ -30,9 +31,8 @@ if TYPE_CHECKING:
 @click.option("--previous", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
               metavar="DIR", help="The previous publication (holding notices/notices.json): its notice "
                                   "dates are kept, and a build that would drop one of its versions fails.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
-@click.option("--progress/--no-progress", default=None,
-              help="Show each stage with counts and time, and a bar (default: when stderr is a terminal).")
+@quiet_option
+@progress_option
 @project_option
 def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime | None, no_history: bool,
             previous: Path | None, quiet: bool, progress: bool | None, project_dir: Path | None) -> None:
@@ -61,23 +61,23 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
         history = read_history(project, today, allow_fallback=allow_fallback, history=not no_history,
                                cache=cache, dates=dates)
         versions = sum(len(h.versions) for h in history.locales[project.source_locale])
-        stage.summary = f"{_count(versions, 'version')} in {_count(len(project.locales), 'locale')}"
+        stage.summary = f"{counted(versions, 'version')} in {counted(len(project.locales), 'locale')}"
     _refuse_hidden_markup(project)  # after the history: a damaged repository says so first
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)
     with shown.stage("notices") as stage:
         extra = _add_changes(project, pages, cache, today, published) if not no_history else {}
-        stage.summary = _count(len(extra), "file")
+        stage.summary = counted(len(extra), "file")
     target = site_dir or project.root / "site"
     with shown.stage("site") as stage, shown.bar(len(project.locales), "building") as step:
         build_site(project, pages, target, today, extra, built=step)
-        stage.summary = _count(sum(len(p) for p in pages.values()), "page")
+        stage.summary = counted(sum(len(p) for p in pages.values()), "page")
     if quiet:
         return
-    counts = (_count(sum(len(p) for p in pages.values()), "page"), _count(versions, "version"),
-              _count(len(history.locales[project.source_locale]), "policy", "policies"),
-              _count(len(project.locales), "locale"))
+    counts = (counted(sum(len(p) for p in pages.values()), "page"), counted(versions, "version"),
+              counted(len(history.locales[project.source_locale]), "policy", "policies"),
+              counted(len(project.locales), "locale"))
     click.echo("built {} ({} of {}) in {} into {target} as on {day}".format(
         *counts, target=target, day=today.isoformat()), err=True)
 
@@ -114,15 +114,6 @@ def _refuse_hidden_markup(project: Project) -> None:
     first = next(markup_issues(sources), None)
     if first is not None:
         raise first.error()
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    """``1 page``, ``2 pages``: the build message is English, for the person running it.
-
-    >>> _count(1, "policy", "policies"), _count(3, "policy", "policies"), _count(0, "page")
-    ('1 policy', '3 policies', '0 pages')
-    """
-    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache,

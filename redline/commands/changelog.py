@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from redline.commands._common import open_project, project_option
+from redline.commands._common import open_project, progress_option, project_option, quiet_option
+from redline.progress import Progress, counted
 
 if TYPE_CHECKING:
     from redline.config import Project
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from redline.notices.build import Setting
     from redline.notices.model import Notice
     from redline.notices.previous import Published
+    from redline.notices.versions import Versions
     from redline.render.cache import RenderCache
 
 
@@ -30,61 +32,122 @@ if TYPE_CHECKING:
               envvar="REDLINE_BUILD_DATE", metavar="YYYY-MM-DD",
               help="Link upcoming pages as the site built on this day has them "
                    "(default: today; env REDLINE_BUILD_DATE).")
+@click.option("--previous", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              metavar="DIR", help="The previous publication (holding notices/notices.json): its notice "
+                                  "dates are kept, and a run that would drop one of its notices fails.")
+@quiet_option
+@progress_option
 @project_option
-def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | None,
-            project_dir: Path | None) -> None:
+def command(ref: str, out: Path | None, check: bool, build_date: dt.datetime | None, previous: Path | None,
+            quiet: bool, progress: bool | None, project_dir: Path | None) -> None:
     """Build one notice per (policy, effective date) from git, with stable ids.
 
     Writes notices.json (validated by schemas/notices.schema.json), an Atom feed and
     a JSON Feed per locale, and the email bodies (text and HTML) of every notice in
-    every locale, from the templates in templates/notices/.
+    every locale, from the templates in templates/notices/. Stages (history, notices,
+    render, write) go to stderr; stdout holds notices.json only.
+
+    Exit 0 when done, 1 when --check finds stale files or a notice of --previous would be
+    dropped or re-dated, 2 on bad input.
     """
     from redline import gitio
     from redline.errors import RedlineError
-    from redline.notices.build import Setting, build_notices, site_url_warning
+    from redline.notices.build import Setting, site_url_warning
+    from redline.notices.previous import check_kept, load_previous
     from redline.notices.wording import load_wording
-    from redline.publish.parallel import prefill
     from redline.render.cache import project_cache
 
     if check and out is None:
         raise RedlineError("--check compares the files of --out DIR", fix="pass --out DIR as well")
+    shown = Progress.auto(quiet, progress)
     project = open_project(project_dir)
     if (warning := site_url_warning(project)) is not None:
         click.echo(f"warning: {warning}", err=True)
+    today = build_date.date() if build_date else dt.date.today()
+    published = load_previous(previous, today) if previous is not None else None
     setting = Setting(project.site_url, load_wording(project.root), project_cache(project.root),
-                      today=build_date.date() if build_date else dt.date.today())
+                      dates=published, today=today)
     repo = gitio.open_repo(project.root)
     try:
-        notices, skipped = build_notices(repo, project, setting, ref, partial(prefill, project, ref, setting))
-        for warning in skipped:
-            click.echo(f"warning: {warning}", err=True)
-        publish(project, notices, setting, out, check)
+        notices = _notices(repo, project, setting, ref, shown)
+        if published is not None:
+            check_kept(published, [(n.id, n.policy, n.notice_date) for n in notices])
+        publish(project, notices, setting, out, check, shown)
     finally:
         repo.close()
         setting.cache.save()  # what was learnt stays true whether or not the outputs were written
 
 
-def publish(project: Project, notices: list[Notice], setting: Setting, out: Path | None, check: bool) -> None:
+def _notices(repo: Repository, project: Project, setting: Setting, ref: str, shown: Progress) -> list[Notice]:
+    """Walk the history, then assemble each version's notice, each a stage; warnings as they come."""
+    from redline.notices.build import find_versions, notices_from
+    from redline.publish.parallel import prefill
+
+    with shown.stage("history") as stage:
+        found = find_versions(repo, project, setting, ref, peek=True)  # the workers judge what it lacks
+        stage.summary = _versions_summary(found)
+    for warning in found.skipped:
+        click.echo(f"warning: {warning}", err=True)
+    with shown.stage("notices") as stage, shown.bar(len(found.versions), "notices") as step:
+        notices = notices_from(repo, project, setting, found, partial(prefill, project, ref, setting), step)
+        stage.summary = counted(len(notices), "notice")
+    return notices
+
+
+def _versions_summary(found: Versions) -> str:
+    """``5 versions of 3 policies`` (and the commits skipped, if any)."""
+    policies = len({version.policy for version in found.versions})
+    said = f"{counted(len(found.versions), 'version')} of {counted(policies, 'policy', 'policies')}"
+    return said + (f", {counted(len(found.skipped), 'commit')} skipped" if found.skipped else "")
+
+
+def publish(project: Project, notices: list[Notice], setting: Setting, out: Path | None, check: bool,
+            shown: Progress | None = None) -> None:
     """Print notices.json, or write (or, with ``check``, compare) every file under ``out``."""
-    from redline.errors import CheckFailed
     from redline.publish import outputs
     from redline.publish.emails import notice_templates
     from redline.publish.feeds import FeedSite
 
+    shown = shown or Progress(False)
     site = FeedSite(setting.site_url, project.site_name)
     if out is None:
-        click.echo(outputs.notices_json(notices, project, site, setting.cache.facts), nl=False)
+        with shown.stage("render") as stage:
+            text = outputs.notices_json(notices, project, site, setting.cache.facts)
+            stage.summary = f"notices.json, {counted(len(notices), 'notice')}"
+        click.echo(text, nl=False)
         return
-    templates = notice_templates(project, setting.wording, setting.cache)
-    files = outputs.changelog_files(notices, project, site, templates)
+    with shown.stage("render") as stage:
+        templates = notice_templates(project, setting.wording, setting.cache)
+        files = outputs.changelog_files(notices, project, site, templates)
+        stage.summary = f"{counted(len(files), 'file')} in {counted(len(project.locales), 'locale')}"
     if check:
+        _check(out, files, shown)
+    else:
+        _write(out, files, shown)
+
+
+def _check(out: Path, files: dict[str, str], shown: Progress) -> None:
+    """Exit 1 (CheckFailed) when a file under ``out`` differs from what would be written."""
+    from redline.errors import CheckFailed
+    from redline.publish import outputs
+
+    with shown.stage("check") as stage:
         stale = outputs.stale_files(out, files)
-        if stale:
-            raise CheckFailed(f"{len(stale)} changelog files in {out} are stale: " + ", ".join(stale[:5]))
-        return
-    written = outputs.write_files(out, files)
-    click.echo(f"{len(files)} files in {out} ({len(written)} written, {len(files) - len(written)} unchanged)",
-               err=True)
+        stage.summary = f"{len(stale)} stale of {counted(len(files), 'file')}"
+    if stale:
+        raise CheckFailed(f"{len(stale)} changelog files in {out} are stale: " + ", ".join(stale[:5]))
+
+
+def _write(out: Path, files: dict[str, str], shown: Progress) -> None:
+    """Write the files that changed; say how many (unless quiet)."""
+    from redline.publish import outputs
+
+    with shown.stage("write") as stage:
+        written = len(outputs.write_files(out, files))
+        said = f"{written} written, {len(files) - written} unchanged"
+        stage.summary = said
+    if not shown.quiet:
+        click.echo(f"{len(files)} files in {out} ({said})", err=True)
 
 
 def changelog_outputs(repo: Repository, project: Project, ref: str = "HEAD", cache: RenderCache | None = None,

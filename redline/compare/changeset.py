@@ -42,6 +42,7 @@ from redline.errors import RedlineError
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
 from redline.render.cache import RenderCache
+from redline.render.env import partials_ids
 from redline.trace import Trace, trace_policy
 
 #: Front matter keys judged as facts (``policy.<key>``); ``effective`` is gated on its own.
@@ -269,7 +270,24 @@ def _text_unchanged(pair: PolicyPair, traced: tuple[TracedFact, ...], records: S
 
 
 def trace_of(policy: PolicySource, sources: Sources) -> Trace:
-    """The trace of ``policy``'s template, following includes of ``sources``' partials."""
+    """The trace of ``policy``'s template, following includes of ``sources``' partials.
+
+    Traced once per template and partials (a history compares the same text many times).
+    """
+    key = (policy.body, policy.body_line, *partials_ids(sources.snapshot, sources.project.policies_dir))
+    found = _TRACES.get(key)
+    if found is None:
+        found = _trace(policy, sources)
+        if len(_TRACES) >= 256:
+            _TRACES.clear()
+        _TRACES[key] = found
+    return found
+
+
+_TRACES: dict[tuple[object, ...], Trace] = {}
+
+
+def _trace(policy: PolicySource, sources: Sources) -> Trace:
     folder = f"{sources.project.policies_dir}/_partials"
 
     def read(name: str) -> str | None:

@@ -195,6 +195,7 @@ def layout_change(old: str, new: str) -> Layout:
     return "whitespace" if _squash(old) == _squash(new) else "markup"
 
 
+@lru_cache(maxsize=64)
 def _squash(text: str) -> str:
     lines = (_DASHES_RE.sub("---", _PIPE_RE.sub("|", line.strip())) for line in text.splitlines())
     return " ".join(" ".join(line.split()) for line in lines if line)

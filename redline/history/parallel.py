@@ -1,8 +1,9 @@
 """Fill the render cache for a history walk in several processes, one group of locales each.
 
 The walk itself stays serial and unchanged: workers only run the same walk for their
-locales into the shared on-disk cache (:mod:`redline.render.store`), so the serial walk
-that follows finds every fact and rendering there and is warm. Its result, warnings and
+share of the policies (in every locale, so each can also judge its policies' pending
+states) into the shared on-disk cache (:mod:`redline.render.store`), so the serial walk
+that follows finds every fact, verdict and rendering there and is warm. Its result, warnings and
 errors are therefore exactly those of a one-process run; a worker that fails is ignored
 (the serial walk meets the same failure and reports it).
 
@@ -21,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from redline.config import Project
-from redline.errors import RedlineError
+from redline.errors import Failure, RedlineError
 from redline.history.states import State, git_states, open_history
 from redline.history.walk import changed_pairs, load_history, revision_fact
 from redline.jobs import JOBS_ENV, start_method, worker_count
@@ -32,16 +33,32 @@ from redline.render.cachekey import cache_key
 PREFILL_FROM = 200
 
 
+#: (project, build day, allow fallback, locales, policies or None for all, cache folder)
+Task = tuple[Project, dt.date, bool, tuple[str, ...], "tuple[str, ...] | None", Path]
+
+
 def prefill(project: Project, states: Sequence[State], build_day: dt.date, allow_fallback: bool,
             cache: RenderCache) -> int:
-    """Fill ``cache`` in worker processes when that pays; return how many workers ran (0: none)."""
-    if cache.directory is None or len(project.locales) < 2:
+    """Fill ``cache`` in worker processes when that pays; return how many workers ran (0: none).
+
+    Each worker takes a share of the policies in every locale: it renders them and judges
+    their pending states (which compare every locale) with nothing to wait for. A project
+    of one policy is shared by locales instead, and its pending states are judged serially.
+    """
+    if cache.directory is None:
         return 0
-    workers = worker_count(len(project.locales), os.cpu_count(), os.environ.get(JOBS_ENV))
+    policies = sorted({pid for state in states for pid, _ in state.input_keys(project)})
+    by_policy = len(policies) >= 2
+    shares = len(policies) if by_policy else len(project.locales)
+    workers = worker_count(shares, os.cpu_count(), os.environ.get(JOBS_ENV))
     if workers < 2 or missing_renders(project, states, cache) < PREFILL_FROM:
         return 0
-    groups = [tuple(project.locales[start::workers]) for start in range(workers)]
-    tasks = [(project, build_day, allow_fallback, group, cache.directory) for group in groups]
+    folder = cache.directory
+    tasks: list[Task] = [
+        (project, build_day, allow_fallback, project.locales, tuple(policies[start::workers]), folder)
+        if by_policy else
+        (project, build_day, allow_fallback, tuple(project.locales[start::workers]), None, folder)
+        for start in range(workers)]
     context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         list(pool.map(fill, tasks))
@@ -56,19 +73,20 @@ def missing_renders(project: Project, states: Sequence[State], cache: RenderCach
                if cache.facts.get(revision_fact(keys[index][pair])) is None)
 
 
-def fill(task: tuple[Project, dt.date, bool, tuple[str, ...], Path]) -> None:
-    """Worker: walk the history for one group of locales into the cache folder."""
-    project, build_day, allow_fallback, locales, directory = task
+def fill(task: Task) -> None:
+    """Worker: walk the history for one share (of the policies, or of the locales) into the cache folder."""
+    project, build_day, allow_fallback, locales, policies, directory = task
     own = dataclasses.replace(project, locales=locales)
     try:
         repo = open_history(own.root)
     except RedlineError:
         return
     try:
-        # renders only: pending states are judged once, by the serial walk, over every locale
+        # a share of the policies in every locale judges its pending states too (they compare every locale)
         load_history(own, git_states(repo, own, build_day), allow_fallback=allow_fallback,
-                     cache=RenderCache(directory, cache_key(project.root, directory)), pending=False)
-    except RedlineError:
-        pass  # the serial walk meets the same error and reports it, with its context
+                     cache=RenderCache(directory, cache_key(project.root, directory)),
+                     pending=policies is not None, policies=frozenset(policies) if policies else None)
+    except Failure:
+        pass  # the serial walk meets the same error (or pending state) and reports it, with its context
     finally:
         repo.close()

@@ -88,9 +88,8 @@ def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Calla
     The override records the change adds count, as in ``redline diff``: an editor who
     recorded an editorial verdict for it publishes it as an editorial update.
     """
-    fact = f"pending:{key}"
-    known = cache.facts.get(fact)
-    if isinstance(known, bool):
+    known = known_verdict(cache, key)
+    if known is not None:
         return known
     from redline.classify.overrides import new_records
     from redline.compare.changeset import compare_policy  # the comparison engine: only on a miss
@@ -110,8 +109,14 @@ def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Calla
         material = change.material or any(
             _translation_material(cache, pair, old, new, locale, changed, records)
             for locale in new.project.translated_locales)
-    cache.facts.put(fact, material)
+    cache.facts.put(f"pending:{key}", material)
     return material
+
+
+def known_verdict(cache: RenderCache, key: str) -> bool | None:
+    """The verdict :func:`judge` gave (in any run) for ``key``, or None when there is none yet."""
+    known = cache.facts.get(f"pending:{key}")
+    return known if isinstance(known, bool) else None
 
 
 def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, new: Sources, locale: str,

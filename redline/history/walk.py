@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.config import Project
-from redline.errors import CheckFailed, GitError, RedlineError
+from redline.errors import GitError, RedlineError
 from redline.history.model import (
     PolicyHistory,
     Revision,
@@ -26,13 +26,15 @@ from redline.history.model import (
     plan_versions,
     withdrawn_on,
 )
-from redline.history.pending import judge, key_of, pending_states, undated_message
+from redline.history.pendingwalk import without_pending
 from redline.history.states import State
 from redline.load.sources import Sources, load_sources
 from redline.render.cache import RenderCache
 from redline.render.render import Rendered, render_policy
 
 Pair = tuple[str, str]
+#: sources of states kept loaded: the newest few, and the announced state of each policy being judged
+LOADED = 12
 #: (policy, effective, the day the history gives) -> the notice date
 Dated = Callable[[str, dt.date, dt.date], dt.date]
 Present = list[tuple[dt.date, set[str]]]
@@ -65,12 +67,14 @@ class _Walk:
     warnings: list[str] = field(default_factory=list)
     keys: list[dict[Pair, str]] = field(default_factory=list)
     loaded: OrderedDict[int, Sources] = field(default_factory=OrderedDict)
+    only: frozenset[str] | None = None
 
     def revisions(self) -> list[Revision]:
         self.keys = [state.input_keys(self.project) for state in self.states]
         found: list[Revision] = []
         for index, changed in changed_pairs(self.keys):
-            found.extend(self._render_state(index, changed))
+            mine = [pair for pair in changed if self.only is None or pair[0] in self.only]
+            found.extend(self._render_state(index, mine) if mine else [])
         return found
 
     def _is_current(self, index: int, pairs: Sequence[Pair]) -> bool:
@@ -121,7 +125,7 @@ class _Walk:
             return self.loaded[index]
         sources = load_sources(self.states[index].snapshot, self.project)
         self.loaded[index] = sources
-        if len(self.loaded) > 4:
+        if len(self.loaded) > LOADED:
             self.loaded.popitem(last=False)
         return sources
 
@@ -192,7 +196,7 @@ class _LoadFailed(Exception):
 def load_history(
     project: Project, states: Sequence[State], *, allow_fallback: bool = False,
     cache: RenderCache | None = None, build_day: dt.date | None = None, dates: Dated | None = None,
-    pending: bool = True,
+    pending: bool = True, policies: frozenset[str] | None = None,
 ) -> History:
     """Render every state's changes and group them into versions, per policy and locale.
 
@@ -204,17 +208,18 @@ def load_history(
         build_day: the build date (the notice date of an undated change at HEAD, for its message).
         dates: the notice date of each version, from the previous publication
             (:mod:`redline.notices.previous`); a version's text is never updated before it.
-        pending: judge pending states (False: render only, as the prefill workers do).
+        pending: judge pending states (False: render only, as a prefill worker of some locales does).
+        policies: walk these policy ids only (a prefill worker's share).
 
     Raises:
         CheckFailed: the newest state of a policy changes it materially with no new effective
             date (see :mod:`redline.history.pending`): it must never be published.
     """
-    walk = _Walk(project, states, allow_fallback, cache or RenderCache())
+    walk = _Walk(project, states, allow_fallback, cache or RenderCache(), only=policies)
     revisions = walk.revisions()
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
     if pending:
-        revisions = _without_pending(walk, canonical, revisions, build_day or states[-1].day)
+        revisions = without_pending(walk, canonical, revisions, build_day or states[-1].day)
     present = [(state.day, set(state.policy_paths(project))) for state in states]
     by_locale: dict[str, list[Revision]] = {locale: [] for locale in project.locales}
     for revision in revisions:
@@ -227,59 +232,6 @@ def load_history(
                for locale, found in plans.items()}
     walk.cache.save()
     return History(locales, tuple(walk.warnings), walk.cache.misses)
-
-
-def _without_pending(walk: _Walk, canonical: dict[str, str], revisions: list[Revision],
-                     today: dt.date) -> list[Revision]:
-    """The revisions minus pending ones; fail when a policy's newest state is pending."""
-    points: dict[str, dict[int, tuple[dt.date, str]]] = {}
-    for revision in revisions:
-        step = (revision.effective, revision.policy)
-        points.setdefault(canonical[revision.policy], {})[revision.state] = step
-    texts = _texts_at(canonical, revisions)
-    dropped: set[tuple[str, int]] = set()
-    problems = []
-    for policy, steps in sorted(points.items()):
-        ordered = sorted(steps.items())
-
-        def material(a: int, b: int, steps: dict[int, tuple[dt.date, str]] = steps,
-                     text: dict[int, Texts] = texts[policy]) -> bool:
-            pid = steps[b][1]
-            key = key_of(walk.states[a].fingerprint, walk.states[b].fingerprint, pid)
-            if text[a] == text[b]:
-                walk.cache.facts.put(f"pending:{key}", False)  # for the notices' walk, which renders nothing
-                return False  # the same words in every locale (inputs changed, text did not)
-            return judge(walk.cache, key, lambda: walk.sources(a), lambda: walk.sources(b), pid)
-
-        def same(a: int, b: int, text: dict[int, Texts] = texts[policy]) -> bool:
-            return text[a] == text[b]
-
-        found = pending_states(policy, [(state, day) for state, (day, _) in ordered], material, same)
-        dropped |= {(policy, state) for state in found.states}
-        last = ordered[-1][0]
-        if found.last_is_pending(last):
-            problems.append(undated_message(walk.sources(found.accepted), walk.sources(last), steps[last][1],
-                                            today, walk.cache))
-    if problems:
-        walk.cache.save()
-        raise CheckFailed("cannot publish: a material change has no effective date that honours the "
-                          "notice period:\n  " + "\n  ".join(problems))
-    return [r for r in revisions if (canonical[r.policy], r.state) not in dropped]
-
-
-Texts = tuple[tuple[str, str], ...]
-
-
-def _texts_at(canonical: dict[str, str], revisions: list[Revision]) -> dict[str, dict[int, Texts]]:
-    """Policy -> state -> the digests of its text in every locale as they stood at that state."""
-    current: dict[str, dict[str, str]] = {}
-    found: dict[str, dict[int, Texts]] = {}
-    for revision in sorted(revisions, key=lambda r: r.state):
-        policy = canonical[revision.policy]
-        texts = current.setdefault(policy, {})
-        texts[revision.locale] = revision.digest
-        found.setdefault(policy, {})[revision.state] = tuple(sorted(texts.items()))
-    return found
 
 
 def _locale_plans(walk: _Walk, canonical: dict[str, str], revisions: list[Revision]

@@ -55,8 +55,22 @@ def project_fingerprint() -> str:
     folder = os.environ.get(PROJECT_VARIABLE)
     if not folder or not Path(folder).is_dir():
         return ""
+    paths = tuple(sorted(str(path) for path in Path(folder).glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+    stamps = []
+    for path in paths:
+        try:
+            found = os.stat(path)
+            stamps.append((found.st_mtime_ns, found.st_size))
+        except OSError:
+            stamps.append((0, 0))
+    # read and hashed again only when a catalog changed: every render key asks for it
+    return _fingerprint(paths, tuple(stamps))
+
+
+@cache
+def _fingerprint(paths: tuple[str, ...], stamps: tuple[tuple[int, int], ...]) -> str:
     hasher = hashlib.sha256()
-    for path in sorted(Path(folder).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for path in map(Path, paths):
         hasher.update(path.parent.parent.name.encode() + b"\0" + path.read_bytes())
     return hasher.hexdigest()[:16]
 
@@ -138,9 +152,18 @@ def _project_words(locale: str) -> Words:
     folder = os.environ.get(PROJECT_VARIABLE)
     if not folder:
         return Words()
-    path = catalog_path(Path(folder), locale)
     # The file's time in the key: an edited catalog is read again (``mkdocs serve``, tests).
-    return _project(folder, locale, path.stat().st_mtime if path.is_file() else 0.0)
+    # One stat per lookup, no more: a site asks for words tens of thousands of times.
+    try:
+        stamp = os.stat(_catalog_file(folder, locale)).st_mtime
+    except OSError:
+        stamp = 0.0
+    return _project(folder, locale, stamp)
+
+
+@cache
+def _catalog_file(folder: str, locale: str) -> str:
+    return str(catalog_path(Path(folder), locale))
 
 
 def _codes(locale: str) -> list[str]:

@@ -35,26 +35,38 @@ T = TypeVar("T")
 
 
 class Lru(Generic[T]):
-    """A small least-recently-used memo (bounded: a catalog version holds ~1 MB)."""
+    """A small least-recently-used memo, bounded by a count and, optionally, by the bytes of
+    the files it holds the parse of (a catalog version of a large project holds ~1 MB)."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, budget: int | None = None) -> None:
         self.size = size
-        self.items: OrderedDict[tuple[str, ...], T] = OrderedDict()
+        self.budget = budget
+        self.items: OrderedDict[tuple[str, ...], tuple[T, int]] = OrderedDict()
+        self.held = 0
 
-    def get(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
-        """The value for ``key``, made (and remembered) on a miss."""
+    def clear(self) -> None:
+        """Forget everything."""
+        self.items.clear()
+        self.held = 0
+
+    def get(self, key: tuple[str, ...], make: Callable[[], T], weight: Callable[[], int] = lambda: 0) -> T:
+        """The value for ``key``, made (and remembered, ``weight()`` bytes) on a miss."""
         if key in self.items:
             self.items.move_to_end(key)
-            return self.items[key]
+            return self.items[key][0]
         value = make()
-        self.items[key] = value
-        if len(self.items) > self.size:
-            self.items.popitem(last=False)
+        cost = weight() if self.budget is not None else 0
+        self.items[key] = (value, cost)
+        self.held += cost
+        while len(self.items) > self.size or (self.budget is not None and self.held > self.budget
+                                               and len(self.items) > 1):
+            self.held -= self.items.popitem(last=False)[1][1]
         return value
 
 
 POLICIES: Lru[PolicySource] = Lru(2048)
-CATALOGS: Lru[tuple[Catalog, list[Issue]]] = Lru(64)
+#: a history walks the catalogs of every state in order, then again to judge and to lay out versions
+CATALOGS: Lru[tuple[Catalog, list[Issue]]] = Lru(1024, budget=48_000_000)
 DATA: Lru[tuple[DataSet, list[Issue]]] = Lru(512)
 DOCUMENTS: Lru[YamlDocument] = Lru(4096)
 
@@ -105,8 +117,13 @@ def catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Catalog,
     blob, raw = file_id(snapshot, path)
     if blob is None:
         return Catalog(locale, path), []
-    found, issues = CATALOGS.get((path, locale, blob),
-                                 lambda: parse_catalog(_read(snapshot, path, raw), path, locale))
+    text: list[bytes] = []
+
+    def parse() -> tuple[Catalog, list[Issue]]:
+        text.append(_read(snapshot, path, raw))
+        return parse_catalog(text[0], path, locale)
+
+    found, issues = CATALOGS.get((path, locale, blob), parse, lambda: len(text[0]))
     return Catalog(found.locale, found.path, dict(found.entries)), list(issues)
 
 

@@ -19,7 +19,14 @@ from redline.notices import store
 from redline.notices.dated import as_on
 from redline.notices.model import Notice
 from redline.notices.previous import Published
-from redline.notices.versions import Point, PolicyVersion, SourcesAt, history_commits, policy_versions
+from redline.notices.versions import (
+    Point,
+    PolicyVersion,
+    SourcesAt,
+    Versions,
+    history_commits,
+    policy_versions,
+)
 from redline.notices.wording import Wording
 from redline.render.cache import RenderCache
 
@@ -57,23 +64,43 @@ def build_notices(repo: Repository, project: Project, setting: Setting, ref: str
     facts (:mod:`redline.notices.store`): no sources are loaded, nothing is rendered.
     ``prefill`` (:func:`redline.publish.parallel.prefill`) may fill the cache in worker processes first.
     """
-    found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts,
-                            setting.cache)
+    found = find_versions(repo, project, setting, ref, peek=prefill is not None)
+    return notices_from(repo, project, setting, found, prefill), found.skipped
+
+
+def find_versions(repo: Repository, project: Project, setting: Setting, ref: str = "HEAD", *,
+                  peek: bool = False) -> Versions:
+    """The first step of :func:`build_notices`: walk ``ref``'s history into versions.
+
+    With ``peek`` the pending commits the cache cannot judge are left for :func:`notices_from`'s
+    prefill workers (see :func:`~redline.notices.versions.policy_versions`).
+    """
+    return policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts,
+                           setting.cache, peek=peek)
+
+
+def notices_from(repo: Repository, project: Project, setting: Setting, found: Versions,
+                 prefill: Prefill | None = None, step: Callable[[str], object] | None = None) -> list[Notice]:
+    """The second step of :func:`build_notices`: each version's notice, ``step`` called after each."""
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
-    missing = sum(1 for version in found.versions if not contents.known(version))
     if prefill is not None:
-        prefill(len(found.versions), missing)
+        # peeked: the verdicts the cache lacks are judged by the workers (or below, in this process)
+        prefill(len(found.versions), found.unjudged + sum(not contents.known(v) for v in found.versions))
+        if found.unjudged:
+            found = policy_versions(repo, project, found.history, setting.cache.facts, setting.cache)
     dated = setting.dates.notice_date if setting.dates is not None else None
-    notices = [store.assemble(version, contents(version), setting.site_url, project.locales, dated)
-               for version in found.versions]
-    return (notices if setting.today is None else as_on(notices, setting.today)), found.skipped
+    notices = []
+    for version in found.versions:
+        notices.append(store.assemble(version, contents(version), setting.site_url, project.locales, dated))
+        if step is not None:
+            step(f"{version.policy} {version.effective.isoformat()}")
+    return notices if setting.today is None else as_on(notices, setting.today)
 
 
 def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, part: slice) -> list[Notice]:
     """The notices of one part of ``ref``'s versions (what a worker of :func:`prefill` computes)."""
-    found = policy_versions(repo, project, history_commits(repo, project, ref), setting.cache.facts,
-                            setting.cache)
+    found = find_versions(repo, project, setting, ref)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales)

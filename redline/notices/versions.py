@@ -20,7 +20,7 @@ from redline.compare.pairing import formerly
 from redline.config import CHANGES_DIR, Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, GitSnapshot, Repository
-from redline.history.pending import judge, key_of
+from redline.history.pending import judge, key_of, known_verdict
 from redline.history.states import fingerprint_of, source_blobs
 from redline.load import memo
 from redline.load.policy import is_policy
@@ -100,6 +100,8 @@ class Versions:
     versions: list[PolicyVersion]
     points: dict[str, Point]
     skipped: list[str]
+    unjudged: int = 0
+    history: list[tuple[Commit, Files]] = field(default_factory=list)
 
 
 def source_paths(project: Project) -> tuple[str, ...]:
@@ -138,17 +140,38 @@ def policy_paths(files: Files, folder: str) -> list[str]:
 
 
 def policy_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
-                    facts: Facts | None = None, cache: RenderCache | None = None) -> Versions:
+                    facts: Facts | None = None, cache: RenderCache | None = None, *, peek: bool = False
+                    ) -> Versions:
     """Group the commits' policies into versions, in the order they first appeared.
 
     Returns the versions and a warning per skipped commit: a commit whose policies do not
     load was never published (its build failed), so it is no version of anything.
     ``facts`` keeps the front matter of each policy file's content across runs. With a
     ``cache``, a commit that changes a policy materially under the same effective date is
-    pending (:mod:`redline.history.pending`): it is not the version's text.
+    pending (:mod:`redline.history.pending`): it is not the version's text. With ``peek``,
+    only the verdicts the cache knows are used (a question it cannot answer counts in
+    ``unjudged`` and is taken as not pending): what to ask prefill workers to judge.
     """
+    unjudged: list[str] | None = [] if peek else None
+    walk, points, skipped = _walked(repo, project, history, facts, cache, unjudged)
+    return Versions(walk.versions(), points, skipped, len(unjudged or ()), history)
+
+
+def judge_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
+                   cache: RenderCache, share: tuple[int, int]) -> None:
+    """Judge the pending commits of one share of the versions (the i-th of every n) into ``cache``."""
+    walk, _, _ = _walked(repo, project, history, cache.facts, cache, None)
+    start, step = share
+    for key in list(walk.first)[start::step]:
+        walk.last_of(key)
+
+
+def _walked(repo: Repository, project: Project, history: list[tuple[Commit, Files]], facts: Facts | None,
+            cache: RenderCache | None, unjudged: list[str] | None
+            ) -> tuple[_Walk, dict[str, Point], list[str]]:
     points: dict[str, Point] = {}
-    walk = _Walk(pending=_pending_check(repo, project, points, cache) if cache is not None else None)
+    check = _pending_check(repo, project, points, cache, unjudged) if cache is not None else None
+    walk = _Walk(pending=check)
     skipped = []
     for commit, files in history:
         try:
@@ -161,7 +184,7 @@ def policy_versions(repo: Repository, project: Project, history: list[tuple[Comm
             continue
         points[commit.sha] = Point(commit, files, fronts)
         walk.step(commit, fronts)
-    return Versions(walk.versions(), points, skipped)
+    return walk, points, skipped
 
 
 def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: Facts) -> Iterator[Front]:
@@ -177,9 +200,12 @@ def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: 
         yield front
 
 
-def _pending_check(repo: Repository, project: Project, points: dict[str, Point], cache: RenderCache
-                   ) -> Callable[[str, Commit, Commit], bool]:
-    """Is ``policy`` at ``commit`` a material change of its text at ``accepted``?"""
+def _pending_check(repo: Repository, project: Project, points: dict[str, Point], cache: RenderCache,
+                   unjudged: list[str] | None = None) -> Callable[[str, Commit, Commit], bool]:
+    """Is ``policy`` at ``commit`` a material change of its text at ``accepted``?
+
+    With ``unjudged``, only the cache answers: a question it cannot answer is noted there.
+    """
     at = SourcesAt(repo, project)
 
     def pending(policy: str, announced: Commit, commit: Commit) -> bool:
@@ -187,7 +213,12 @@ def _pending_check(repo: Repository, project: Project, points: dict[str, Point],
         old, new = (fingerprint_of(source_blobs(points[c.sha].files, project)) for c in (announced, commit))
         if old == new:
             return False
-        return judge(cache, key_of(old, new, policy), lambda: at(announced), lambda: at(commit), policy)
+        key = key_of(old, new, policy)
+        if unjudged is not None:
+            known = known_verdict(cache, key)
+            unjudged.extend([key] if known is None else [])
+            return bool(known)
+        return judge(cache, key, lambda: at(announced), lambda: at(commit), policy)
 
     return pending
 
@@ -217,7 +248,7 @@ class _Walk:
             self.last[key] = commit
         self.latest = commit
 
-    def _last(self, key: VersionKey) -> Commit:
+    def last_of(self, key: VersionKey) -> Commit:
         """The version's last commit whose text is not pending (see :mod:`redline.history.pending`).
 
         Searched from the newest: usually the first judgement says the last commit is fine.
@@ -240,7 +271,7 @@ class _Walk:
         built: dict[VersionKey, PolicyVersion] = {}
         for key in self.first:
             before = self.previous[key]
-            built[key] = PolicyVersion(key[0], key[1], self.first[key], self._last(key),
+            built[key] = PolicyVersion(key[0], key[1], self.first[key], self.last_of(key),
                                        built.get(before) if before else None, self.before[key])
         return list(built.values())
 

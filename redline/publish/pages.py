@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,15 +22,19 @@ from redline.i18n import ui
 from redline.publish.chrome import page_meta, status
 from redline.publish.paths import (
     compare_path,
+    href,
     link,
     policy_path,
-    url_of,
     version_path,
     versions_path,
 )
 from redline.publish.redline_html import redline_markdown
+from redline.publish.tokendiff import Links, Resolver, safe_href
 
-LINK_RE = re.compile(r"\]\((?P<target>[a-z0-9][a-z0-9-]*)\.md(?P<anchor>#[\w-]+)?\)")
+#: a link to another policy's source, ``cookies.md#a``
+POLICY_TARGET = r"(?P<target>[a-z0-9][a-z0-9-]*)\.md(?P<anchor>#[\w-]+)?"
+LINK_RE = re.compile(rf"\]\({POLICY_TARGET}\)")
+POLICY_TARGET_RE = re.compile(POLICY_TARGET)
 
 
 @dataclass(frozen=True)
@@ -154,15 +157,40 @@ def versions_page(history: PolicyHistory, today: dt.date) -> SitePage:
     return SitePage(path, title, body, page_meta(history, "versions", today), in_nav=False)
 
 
-def compare_page(history: PolicyHistory, old: Version, new: Version, today: dt.date) -> SitePage:
-    """The redline between two consecutive versions, in the locale."""
+def version_links(path: str, version_page: str, policies: Iterable[str]) -> Resolver:
+    """Where a link of one version's text goes from the comparison page at ``path``.
+
+    An anchor goes to that version's page, a link to another policy to its page, an
+    absolute URL of a safe scheme stays; anything else shows as its words, unlinked.
+
+    >>> go = version_links("p/compare/a...b/index.md", "p/versions/b/index.md", ["c"])
+    >>> go("#rights"), go("c.md#x"), go("https://x.test"), go("notes.md"), go("javascript:x")
+    ('../../versions/b/#rights', '../../../c/#x', 'https://x.test', None, None)
+    """
+    known = set(policies)
+
+    def resolve(target: str) -> str | None:
+        if target.startswith("#"):
+            return href(path, version_page) + target
+        found = POLICY_TARGET_RE.fullmatch(target)
+        if found and found.group("target") in known:
+            return href(path, policy_path(found.group("target"))) + (found.group("anchor") or "")
+        return safe_href(target)
+
+    return resolve
+
+
+def compare_page(history: PolicyHistory, old: Version, new: Version, today: dt.date,
+                 policies: Iterable[str] = ()) -> SitePage:
+    """The redline between two consecutive versions, in the locale (``policies``: links kept)."""
     locale, path = history.locale, compare_path(history.policy, old, new)
     title = ui.text(locale, "compare_title", old=ui.long_date(old.effective, locale),
                     new=ui.long_date(new.effective, locale))
     ends = [(ui.text(locale, "compare_from"), old), (ui.text(locale, "compare_to"), new)]
     links = " · ".join(f"{label}: [{ui.long_date(v.effective, locale)}]"
                        f"({link(path, version_path(history.policy, v))})" for label, v in ends)
-    body = f"# {title}\n\n{links}\n\n{redline_markdown(old.rendered, new.rendered, locale)}"
+    targets = Links(*(version_links(path, version_path(history.policy, v), policies) for v in (old, new)))
+    body = f"# {title}\n\n{links}\n\n{redline_markdown(old.rendered, new.rendered, locale, targets)}"
     meta = page_meta(history, "compare", today)
     return SitePage(path, title, body, meta, in_nav=False)
 
@@ -182,10 +210,10 @@ def home_page(histories: Iterable[PolicyHistory], locale: str, today: dt.date) -
 
 def redirect_page(path: str, target: str, locale: str) -> SitePage:
     """A finished HTML page at an old address (a renamed policy) sending the reader to the new one."""
-    href = html.escape(posixpath.relpath(url_of(target), url_of(path) or ".") + "/", quote=True)
+    url = html.escape(href(path, target), quote=True)
     notice = html.escape(ui.text(locale, "redirect_notice"))
     body = (f'<!doctype html>\n<html lang="{locale}" dir="{ui.direction(locale)}">\n<head>\n'
             f'<meta charset="utf-8">\n<title>{notice}</title>\n<meta name="robots" content="noindex">\n'
-            f'<link rel="canonical" href="{href}">\n<meta http-equiv="refresh" content="0; url={href}">\n'
-            f'</head>\n<body>\n<p><a href="{href}">{notice}</a></p>\n</body>\n</html>\n')
+            f'<link rel="canonical" href="{url}">\n<meta http-equiv="refresh" content="0; url={url}">\n'
+            f'</head>\n<body>\n<p><a href="{url}">{notice}</a></p>\n</body>\n</html>\n')
     return SitePage(path.removesuffix(".md") + ".html", notice, body, {"kind": "redirect"}, in_nav=False)

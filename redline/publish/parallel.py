@@ -1,7 +1,8 @@
 """Fill the cache for a cold changelog in several processes, one run of versions each.
 
-The changelog itself stays serial and unchanged: each worker computes the notices of a
-contiguous part of the versions (neighbours compare the same commits, so each worker
+The changelog itself stays serial and unchanged: the workers first judge which commit is
+each version's text (the pending check of a share of the versions each), then each
+computes the notices of a contiguous part of the versions (neighbours compare the same commits, so each worker
 loads the sources of few of them), their texts in every locale and their schema check,
 into the shared on-disk cache. The serial run that follows finds all of it there and is
 warm, so its notices, files, warnings and errors are those of a one-process run; a
@@ -44,7 +45,9 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
     tasks: list[Task] = [(project, ref, setting.site_url, setting.wording, cache.directory, start, stop,
                           setting.today) for start, stop in itertools.pairwise(bounds)]
     context = multiprocessing.get_context(start_method())
+    shares = [(project, ref, cache.directory, (start, workers)) for start in range(workers)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        list(pool.map(judge, shares))  # which commit is each version's text: the notices compare it
         list(pool.map(fill, tasks))
     cache.reload()
     return workers
@@ -73,6 +76,28 @@ def fill(task: Task) -> None:
             notice_errors(0, notice.to_json(), cache.facts)
             for locale in project.locales:
                 templates.texts(notice, locale)
+    except RedlineError:
+        pass  # the serial run meets the same error and reports it, with its context
+    finally:
+        repo.close()
+        cache.save()
+
+
+def judge(task: tuple[Project, str, Path, tuple[int, int]]) -> None:
+    """Worker: judge the pending commits of one share of the versions into the cache folder."""
+    from redline import gitio
+    from redline.notices.versions import history_commits, judge_versions
+    from redline.render.cache import RenderCache
+    from redline.render.cachekey import cache_key
+
+    project, ref, directory, share = task
+    cache = RenderCache(directory, cache_key(project.root, directory))
+    try:
+        repo = gitio.open_repo(project.root)
+    except RedlineError:
+        return
+    try:
+        judge_versions(repo, project, history_commits(repo, project, ref), cache, share)
     except RedlineError:
         pass  # the serial run meets the same error and reports it, with its context
     finally:

@@ -53,3 +53,12 @@ def link(from_path: str, to_path: str) -> str:
     '../compare/a...b/index.md'
     """
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def href(from_path: str, to_path: str) -> str:
+    """A relative URL from one page (by source path) to another, as a browser follows it.
+
+    >>> href("privacy/compare/a...b/index.md", "privacy/versions/b/index.md")
+    '../../versions/b/'
+    """
+    return posixpath.relpath(url_of(to_path) or ".", url_of(from_path) or ".") + "/"

@@ -15,11 +15,13 @@ import html
 import re
 from collections.abc import Sequence
 
-from redline.diff import BlockChange, SectionChange, diff_documents, word_diff
+from redline.diff import BlockChange, SectionChange, diff_documents
 from redline.diff.text import INLINE_LINK_RE, strip_markup
 from redline.fallback import FALLBACK_START_RE
 from redline.i18n import ui
-from redline.publish.datediff import date_diff, only_dates_differ, stated_days
+from redline.publish.datediff import only_dates_differ, stated_days
+from redline.publish.inline import Token, tokens
+from redline.publish.tokendiff import SAFE_LINKS, Links, Segment, styled, token_diff
 from redline.render.render import Rendered
 
 KIND_LABELS = {"added": "added", "removed": "removed", "modified": "changed", "moved": "moved"}
@@ -46,56 +48,66 @@ def fallback_language(markdown: str | None) -> str | None:
     return found.group(1) if found else None
 
 
-def marked(segments: Sequence[tuple[str, str]], locale: str, langs: dict[str, str | None] | None = None
-           ) -> str:
-    """HTML of a word diff: ``<del>``/``<ins>`` runs with their hidden labels, text escaped.
+def marked(segments: Sequence[Segment], locale: str, langs: dict[str, str | None] | None = None,
+           links: Links = SAFE_LINKS) -> str:
+    """HTML of a word diff: ``<del>``/``<ins>`` runs with their hidden labels, each word styled.
 
     ``langs`` gives the language of the deleted or inserted text when it is not the page's.
 
-    >>> print(marked([("equal", "kept "), ("delete", "12")], "en"))
+    >>> from redline.publish.inline import PLAIN, split
+    >>> print(marked([("equal", split("kept ", PLAIN)), ("delete", split("12", PLAIN))], "en"))
     kept <del><span class="rl-sr">Deleted text: </span>12</del>
     """
     tags = {"delete": ("del", ui.text(locale, "deleted_text")),
             "insert": ("ins", ui.text(locale, "inserted_text"))}
     out = []
-    for op, text in segments:
+    for op, run in segments:
         if op == "equal":
-            out.append(html.escape(text, quote=False))
+            out.append(styled(run, links.of(op)))
             continue
         tag, label = tags[op]
         lang = (langs or {}).get(op)
         attrs = f' lang="{lang}" dir="{ui.direction(lang)}"' if lang else ""
         out.append(f'<{tag}{attrs}><span class="rl-sr">{html.escape(label)}: </span>'
-                   f"{html.escape(text, quote=False)}</{tag}>")
+                   f"{styled(run, links.of(op))}</{tag}>")
     return "".join(out)
 
 
-def block_html(change: BlockChange, locale: str, days: Sequence[str] = ()) -> str:
+def block_html(change: BlockChange, locale: str, days: Sequence[str] = (), links: Links = SAFE_LINKS) -> str:
     """One changed block as a paragraph of the redline (each of ``days`` compared whole)."""
-    old = plain(change.old) if change.old is not None else None
-    new = plain(change.new) if change.new is not None else None
-    if old is None:
-        segments = [("insert", new or "")]
-    elif new is None:
-        segments = [("delete", old)]
-    else:
-        segments = date_diff(old, new, days) if days else list(word_diff(old, new))
+    verbatim = change.kind == "code"
+    old = tokens(change.old, days, verbatim) if change.old is not None else None
+    new = tokens(change.new, days, verbatim) if change.new is not None else None
     langs = {"delete": fallback_language(change.old), "insert": fallback_language(change.new)}
-    if old is not None and new is not None and langs["delete"] != langs["insert"]:
-        segments = [("delete", old), ("insert", new)]  # two languages: no word-by-word alignment
+    if old is None or new is None or langs["delete"] != langs["insert"]:
+        segments = whole(old, new)  # added, removed, or two languages: no word-by-word alignment
+    else:
+        segments = token_diff(old, new)
     moved = ""
     if change.moved:
         moved = f'<span class="rl-badge rl-badge--moved">{html.escape(ui.text(locale, "moved"))}</span> '
-    return f'<p class="rl-block rl-block--{change.kind}">{moved}{marked(segments, locale, langs)}</p>'
+    return (f'<p class="rl-block rl-block--{change.kind}">{moved}'
+            f"{marked(segments, locale, langs, links)}</p>")
 
 
-def section_markdown(change: SectionChange, locale: str, days: Sequence[str] = ()) -> str:
+def whole(old: list[Token] | None, new: list[Token] | None) -> list[Segment]:
+    """The old block deleted and the new one inserted, each as one run."""
+    segments: list[Segment] = []
+    if old:
+        segments.append(("delete", old))
+    if new:
+        segments.append(("insert", new))
+    return segments
+
+
+def section_markdown(change: SectionChange, locale: str, days: Sequence[str] = (),
+                     links: Links = SAFE_LINKS) -> str:
     """A changed section: its heading, a badge saying how it changed, its changed blocks."""
     kind = KIND_LABELS[change.kind]
     title = HEADING_ESCAPE_RE.sub(r"\\\1", plain(change.title)) or ui.text(locale, "compare_summary")
     badge = (f'<p class="rl-badge rl-badge--{change.kind}"><strong>'
              f"{html.escape(ui.text(locale, kind))}</strong></p>")
-    blocks = [block_html(block, locale, days) for block in change.blocks if change.kind != "moved"]
+    blocks = [block_html(block, locale, days, links) for block in change.blocks if change.kind != "moved"]
     body = "\n".join([badge, *blocks])
     return (f"## {title} {{ #change-{change.id} }}\n\n"
             f'<div class="rl-section rl-section--{change.kind}">\n{body}\n</div>\n')
@@ -122,9 +134,10 @@ def dates_only(change: SectionChange, days: Sequence[str]) -> bool:
         and only_dates_differ(plain(block.old), plain(block.new), days) for block in change.blocks)
 
 
-def redline_markdown(old: Rendered, new: Rendered, locale: str) -> str:
+def redline_markdown(old: Rendered, new: Rendered, locale: str, links: Links = SAFE_LINKS) -> str:
     """The body of a comparison page after its title: summary, then each changed section.
 
+    Words keep their formatting (bold, italic, code, links; a link's target through ``links``).
     Dates are compared whole, and a section whose only change is its dates is left out (the
     page names both versions' dates above).
     """
@@ -132,5 +145,5 @@ def redline_markdown(old: Rendered, new: Rendered, locale: str) -> str:
     changes = [change for change in section_changes(old, new) if not dates_only(change, days)]
     if not changes:
         return f"{html.escape(ui.text(locale, 'no_changes'))}\n"
-    parts = [summary_html(changes, locale), *(section_markdown(c, locale, days) for c in changes)]
+    parts = [summary_html(changes, locale), *(section_markdown(c, locale, days, links) for c in changes)]
     return "\n\n".join(parts) + "\n"

@@ -39,7 +39,7 @@ def policy_pages(history: PolicyHistory, today: dt.date, policies: Sequence[str]
     for version in history.versions:
         pages.append(text_page(history, version, version_path(policy, version), "version", today, policies))
     for old, new in zip(history.versions, history.versions[1:], strict=False):
-        pages.append(compare_page(history, old, new, today))
+        pages.append(compare_page(history, old, new, today, policies))
     return pages
 
 

@@ -19,6 +19,7 @@ from babel.lists import format_list
 from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal
 from babel.units import format_unit
+from jinja2 import Undefined
 
 from redline.i18n.uiwords import unit_forms
 from redline.load.formats import Duration
@@ -49,7 +50,20 @@ def _as_date(value: Any) -> dt.date:
         return value
     if isinstance(value, str):
         return dt.date.fromisoformat(value)
+    name = getattr(value, "_undefined_name", None)
+    if isinstance(value, Undefined) and name:
+        raise DateMissing(f"date filter needs a date, but '{name}' is not set", name)
     raise TypeError(f"date filter needs a date, got {value!r}")
+
+
+class DateMissing(TypeError):
+    """A date the template formats is not set (``policy.updated`` in a policy that declares none)."""
+
+    def __init__(self, message: str, name: str) -> None:
+        super().__init__(message)
+        front = name in ("updated", "effective")
+        self.fix = (f"set `{name}: YYYY-MM-DD` in the policy's front matter" if front
+                    else f"give '{name}' a date (YYYY-MM-DD) in the data, or remove the date filter")
 
 
 def date(value: Any, fmt: str = "long", *, locale: str) -> str:

@@ -236,12 +236,28 @@ def render_key(sources: Sources, policy: PolicySource, locale: str, options: dic
     paths = None if sources.issues else inputs.paths
     catalog = sources.catalogs.get(locale) if locale != sources.project.source_locale else None
     entries = _entries(catalog, inputs.msgids)
+    options = _same_renders(sources, policy, locale, options)
     if page_unread(sources, policy, options.get("meta") or {}):
         options = {**options, "meta": "not read"}
     return digest(
         engine_id(), ui_words_id(), locale, as_json(options), inputs.digest, *entries,
         *_data_part(sources, paths, catalog), *partials_ids(sources.snapshot, sources.project.policies_dir),
     )
+
+
+def _same_renders(sources: Sources, policy: PolicySource, locale: str, options: dict[str, Any]
+                  ) -> dict[str, Any]:
+    """``options`` without what cannot change this render, so equal renders share one entry.
+
+    The source locale has nothing to fall back from, and a front matter value replaced by
+    the value it already has changes nothing (the history and the comparisons pin dates
+    differently, to the same values).
+    """
+    meta = options.get("meta") or {}
+    return {**options,
+            "allow_fallback": bool(options.get("allow_fallback")) and locale != sources.project.source_locale,
+            "meta": {key: value for key, value in meta.items()
+                     if key not in policy.meta or policy.meta[key] != value}}
 
 
 #: front matter keys whose value the text may show without a render reading them

@@ -144,7 +144,8 @@ def run_template(
         raise _error(f"unsafe template: {str(error).split('.')[0].lower()} (at most 100000 items)", path,
                      lines, _line(error, path), fix="loop over data, not over huge ranges") from None
     except (TemplateError, TypeError, ValueError, ArithmeticError) as error:
-        raise _error(f"template error: {error}", path, lines, _line(error, path)) from None
+        raise _error(f"template error: {error}", path, lines, _line(error, path),
+                     fix=getattr(error, "fix", None)) from None
     except RecursionError as error:
         raise _error("template recursion too deep", path, lines, _line(error, path),
                      fix="remove the macro that calls itself") from None

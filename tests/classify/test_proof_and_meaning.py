@@ -23,6 +23,9 @@ CASES = [
     ("en", "Sharing", "We do not sell your data.", 'We do <span class="md-toggle">not</span> sell your data.',
      True, "restyling-markup"),
     ("en", "Notes", "We never sell data.", "We never seal data.", True, "unexplained"),
+    # still excluded in other words: no "no longer excluded" reason that contradicts the text
+    ("en", "Sharing", "We don't sell your data.", "We never sell your data.", True, "meaning-word"),
+    ("en", "Sharing", "We do not sell your data.", "We sell your data.", True, "new-recipient"),
     ("en", "Retention", "We retain logs.", "We retrain logs.", True, "unexplained"),
     ("en", "Notes", "Data about demographical groups.", "Data about demographic groups.", False, "spelling"),
     ("en", "Notes", "Copies will be sent to you.", "Copies may be sent to you.", True, "meaning-word"),

@@ -167,7 +167,7 @@ def nothing_parsed_yet() -> None:
     from redline.load import memo
 
     for cache in (memo.POLICIES, memo.CATALOGS, memo.DATA):
-        cache.items.clear()
+        cache.clear()
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])

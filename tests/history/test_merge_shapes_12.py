@@ -116,3 +116,30 @@ def test_rewrites_of_main_keep_or_refuse(tmp_path: Path, published: Path) -> Non
     assert code == 1
     assert "privacy version 2026-02-01 (notice privacy-2026-02-01-91f957cd, given 2026-02-01) was " \
            "published and this build would drop it" in output
+
+
+def changelog(root: Path, out: Path, day: str, *extra: str) -> tuple[int, str, list[tuple[str, str]]]:
+    """``redline changelog --out OUT --date DAY``; (exit code, output, (id, notice date) of each notice)."""
+    result = CliRunner().invoke(main, ["changelog", "--project", str(root), "--out", str(out), "--date", day,
+                                       *extra])
+    found = out / "notices.json"
+    notices = json.loads(found.read_text(encoding="utf-8"))["notices"] if found.is_file() else []
+    return result.exit_code, result.output, [(n["id"], n["notice_date"]) for n in notices]
+
+
+def test_changelog_keeps_published_notice_dates_through_rewrites(tmp_path: Path, published: Path) -> None:
+    """`changelog --previous` keeps the dates an amend moves, and refuses a squash that drops a version."""
+    project = shaped(tmp_path / "repo", "merge")
+    code, _, first = changelog(project.root, tmp_path / "first", MERGED_ON, "--previous", str(published))
+    assert code == 0 and (f"{MERGED_ON}" in {day for _, day in first})
+    project.git("commit", "-q", "--amend", "-m", "Merge the change (amended)", date="2026-12-09")
+    moved = changelog(project.root, tmp_path / "moved", "2026-12-10")[2]
+    assert moved != first  # git alone dates the version by the amended commit
+    previous = str(tmp_path / "first")
+    code, _, kept = changelog(project.root, tmp_path / "kept", "2026-12-10", "--previous", previous)
+    assert (code, kept) == (0, first)
+    root = project.git("rev-list", "--max-parents=0", "HEAD").strip()
+    project.git("reset", "-q", "--soft", root)
+    project.git("commit", "-q", "--amend", "-m", "Everything (squashed)", date="2026-12-10")
+    code, output, _ = changelog(project.root, tmp_path / "squashed", "2026-12-10", "--previous", previous)
+    assert code == 1 and "was published and this build would drop it" in output

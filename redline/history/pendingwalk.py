@@ -1,0 +1,130 @@
+"""The history walk's pending step: ask :func:`~redline.history.pending.judge` about each
+policy's points, in state order, then drop the pending ones.
+
+The questions a policy's :func:`~redline.history.pending.pending_states` may ask are known
+before it runs (each point against the point that announced its effective date), so they
+are asked first, oldest point first across every policy: each state's sources load once
+while its announced states stay loaded. A prefill worker asks those of its share of the
+policies (:mod:`redline.history.parallel`): the serial walk then finds every answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Protocol
+
+from redline.errors import CheckFailed
+from redline.history.model import Revision
+from redline.history.pending import judge, key_of, pending_states, undated_message
+from redline.history.states import State
+from redline.load.sources import Sources
+from redline.render.cache import RenderCache
+
+#: the digests of a policy's text in every locale, as they stood at one state
+Texts = tuple[tuple[str, str], ...]
+#: policy -> state -> (effective date, the policy's id at that state)
+Points = dict[str, dict[int, tuple[dt.date, str]]]
+#: policy -> state -> its texts there
+PolicyTexts = dict[str, dict[int, Texts]]
+
+
+class Walk(Protocol):
+    """What the pending step needs of a history walk."""
+
+    states: Sequence[State]
+    cache: RenderCache
+
+    def sources(self, index: int) -> Sources:
+        """The sources of state ``index``."""
+
+
+def points_of(canonical: dict[str, str], revisions: list[Revision]) -> tuple[Points, PolicyTexts]:
+    """Each policy's points (by latest id) and its texts at each of them."""
+    points: Points = {}
+    for revision in revisions:
+        step = (revision.effective, revision.policy)
+        points.setdefault(canonical[revision.policy], {})[revision.state] = step
+    return points, _texts_at(canonical, revisions)
+
+
+def questions(steps: Sequence[tuple[int, dt.date]], texts: Mapping[int, Hashable]) -> list[tuple[int, int]]:
+    """The (announced, point) pairs ``pending_states`` may ask about: one per distinct text.
+
+    >>> d, later = dt.date(2026, 2, 1), dt.date(2027, 1, 5)
+    >>> questions([(0, d), (1, d), (2, d), (3, d), (4, later), (5, later)],
+    ...           {0: "a", 1: "b", 2: "a", 3: "b", 4: "c", 5: "d"})
+    [(0, 1), (4, 5)]
+    """
+    found = []
+    announced: tuple[int, dt.date] | None = None
+    seen: set[Hashable] = set()
+    for state, effective in steps:
+        if announced is None or effective != announced[1]:
+            announced, seen = (state, effective), {texts[state]}
+        elif texts[state] not in seen:
+            seen.add(texts[state])
+            found.append((announced[0], state))
+    return found
+
+
+def judge_in_order(walk: Walk, points: Points, texts: PolicyTexts) -> None:
+    """Ask every question of every policy, oldest point first."""
+    asked = sorted((b, a, policy) for policy, steps in points.items()
+                   for a, b in questions([(state, day) for state, (day, _) in sorted(steps.items())],
+                                         texts[policy]))
+    for b, a, policy in asked:
+        material(walk, points[policy], texts[policy], a, b)
+
+
+def material(walk: Walk, steps: dict[int, tuple[dt.date, str]], text: dict[int, Texts], a: int, b: int
+             ) -> bool:
+    """Whether point ``b`` changes the policy materially from point ``a`` (remembered in the facts)."""
+    pid = steps[b][1]
+    key = key_of(walk.states[a].fingerprint, walk.states[b].fingerprint, pid)
+    if text[a] == text[b]:
+        walk.cache.facts.put(f"pending:{key}", False)  # for the notices' walk, which renders nothing
+        return False  # the same words in every locale (inputs changed, text did not)
+    return judge(walk.cache, key, lambda: walk.sources(a), lambda: walk.sources(b), pid)
+
+
+def without_pending(walk: Walk, canonical: dict[str, str], revisions: list[Revision],
+                    today: dt.date) -> list[Revision]:
+    """The revisions minus pending ones; fail when a policy's newest state is pending."""
+    points, texts = points_of(canonical, revisions)
+    judge_in_order(walk, points, texts)
+    dropped: set[tuple[str, int]] = set()
+    problems = []
+    for policy, steps in sorted(points.items()):
+        ordered = sorted(steps.items())
+
+        def asked(a: int, b: int, steps: dict[int, tuple[dt.date, str]] = steps,
+                  text: dict[int, Texts] = texts[policy]) -> bool:
+            return material(walk, steps, text, a, b)
+
+        def same(a: int, b: int, text: dict[int, Texts] = texts[policy]) -> bool:
+            return text[a] == text[b]
+
+        found = pending_states(policy, [(state, day) for state, (day, _) in ordered], asked, same)
+        dropped |= {(policy, state) for state in found.states}
+        last = ordered[-1][0]
+        if found.last_is_pending(last):
+            problems.append(undated_message(walk.sources(found.accepted), walk.sources(last), steps[last][1],
+                                            today, walk.cache))
+    if problems:
+        walk.cache.save()
+        raise CheckFailed("cannot publish: a material change has no effective date that honours the "
+                          "notice period:\n  " + "\n  ".join(problems))
+    return [r for r in revisions if (canonical[r.policy], r.state) not in dropped]
+
+
+def _texts_at(canonical: dict[str, str], revisions: list[Revision]) -> PolicyTexts:
+    """Policy -> state -> the digests of its text in every locale as they stood at that state."""
+    current: dict[str, dict[str, str]] = {}
+    found: PolicyTexts = {}
+    for revision in sorted(revisions, key=lambda r: r.state):
+        policy = canonical[revision.policy]
+        texts = current.setdefault(policy, {})
+        texts[revision.locale] = revision.digest
+        found.setdefault(policy, {})[revision.state] = tuple(sorted(texts.items()))
+    return found
