@@ -31,7 +31,7 @@ def check_sources(sources: Sources) -> CheckResult:
     problems = list(sources.issues)
     if any(not i.where.endswith(".po") and ".po:" not in i.where for i in sources.issues):
         return CheckResult(problems)  # invalid data: rendering would only repeat the same errors
-    problems.extend(_markup(sources))
+    problems.extend(markup_issues(sources))
     problems.extend(_untranslated(sources))
     problems.extend(_interface_words(sources))
     problems.extend(_render_errors(sources))
@@ -48,7 +48,10 @@ def lint_issue(finding: LintFinding) -> Issue:
                  f"{finding.fix}; or keep it, with a reason: add `{silence}` under `silence:` in {LINT_FILE}")
 
 
-def _markup(sources: Sources) -> Iterator[Issue]:
+def markup_issues(sources: Sources) -> Iterator[Issue]:
+    """Markup the policies' English text may not use: hiding HTML, comments, attribute lists
+    beyond ids, and the constructs the diff cannot read. ``check`` lists them, ``build`` refuses
+    the first (the same message), so a page is never published with them."""
     from redline.load.structure import construct_problems, markup_problems
 
     for policy in sources.policies.values():

@@ -1,9 +1,11 @@
 """Countries and regions named in prose: where personal data may travel.
 
-Names come from Babel's English territory names (the source locale is English), plus
-the aliases policies actually use ("the EEA", "the U.S.", "UAE"). A name counts in new
-text only as written (capitalised); in old text in any case, so re-casing a sentence
-never invents a destination.
+Names come from Babel's territory names in English, German, French and Spanish (the
+languages with word lists), each mapped to the English name, plus the aliases policies
+actually use ("the EEA", "the U.S.", "UAE"). A name counts in new text only as written
+(capitalised); in old text in any case, so re-casing a sentence never invents a
+destination. Names that are also everyday words, first names or US states are left out
+(in every language, by the territory's English name).
 """
 
 from __future__ import annotations
@@ -23,8 +25,14 @@ ALIASES: dict[str, str] = {
     "Czech Republic": "Czechia", "Hong Kong": "Hong Kong SAR China", "Macau": "Macao SAR China",
     "Holland": "Netherlands", "Ivory Coast": "Côte d’Ivoire", "Swiss": "Switzerland",
 }
-#: Territory names that are also everyday words or US states, left out of the lexicon.
+#: Territory names that are also everyday words or US states, left out of the lexicon
+#: (by the English name, so in every language).
 AMBIGUOUS = frozenset({"world", "Georgia", "Jersey", "Chad", "Jordan", "Guinea", "Niger"})
+#: Names in the other languages that are also a word, a name or a city in English or their
+#: own language: "Maurice" (French Mauritius), "Island" (German Iceland), "Granada" (Grenada).
+FOREIGN_AMBIGUOUS = frozenset({"Maurice", "Island", "Granada"})
+#: The languages whose territory names are read, besides English.
+NAME_LANGUAGES = ("de", "fr", "es")
 #: Alias codes that may stand alone in prose (other ISO codes only as whole table cells).
 PROSE_CODES = frozenset({"EEA", "EU", "USA", "US", "UK", "UAE", "U.S.", "U.S.A."})
 
@@ -33,12 +41,18 @@ PROSE_CODES = frozenset({"EEA", "EU", "USA", "US", "UK", "UAE", "U.S.", "U.S.A."
 def lexicon() -> dict[str, str]:
     """Map every name, alias and alpha-2 code to the territory's English name."""
     names: dict[str, str] = {}
-    for code, name in Locale("en").territories.items():
+    english = Locale("en").territories
+    for code, name in english.items():
         if name in AMBIGUOUS:
             continue
         names[name] = name
         if code.isalpha():
             names[code] = name
+    kept = set(names.values())
+    for lang in NAME_LANGUAGES:
+        for code, name in Locale(lang).territories.items():
+            if english.get(code) in kept and name not in FOREIGN_AMBIGUOUS:
+                names.setdefault(name, english[code])
     names.update(ALIASES)
     return names
 

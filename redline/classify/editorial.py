@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from redline.classify import lexicon
 from redline.classify.context import delta, found, label, names, quote, sentence_with
 from redline.classify.countries import countries_in
+from redline.classify.countries import lexicon as country_lexicon
 from redline.classify.findings import Finding
 from redline.classify.languages import words_of
 from redline.classify.topics import RECIPIENTS, topics
@@ -271,8 +272,11 @@ def removed_destination(change: BlockChange) -> Finding | None:
 
 
 def _strip_countries(run: str) -> str:
-    for name in sorted(countries_in(run), key=len, reverse=True):
-        run = run.replace(name, " ")
+    found = countries_in(run)
+    # every spelling of the places found, in any language ("Indien" is India)
+    spellings = [word for word, name in country_lexicon().items() if name in found and word in run]
+    for word in sorted(spellings, key=len, reverse=True):
+        run = run.replace(word, " ")
     return re.sub(r"\b(?:U\.S\.A?\.|USA|US|UK|EU|EEA|UAE)\b", " ", run)
 
 

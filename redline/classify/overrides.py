@@ -17,20 +17,29 @@ so it can never wave through a later change. See docs/decisions/0006-overrides.m
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, Literal
 
 from redline.classify.findings import EDITORIAL_CATEGORIES, MATERIAL_CATEGORIES, Finding, Verdict
 from redline.config import CHANGES_DIR
 from redline.errors import RedlineError, did_you_mean
 from redline.load.data import decode
-from redline.load.schemas import CHANGE_RECORD_SCHEMA, validator
+from redline.load.schemas import (
+    CHANGE_RECORD_SCHEMA,
+    Facts,
+    load_schema,
+    passed_before,
+    remember_pass,
+    validator,
+)
 from redline.load.snapshot import Snapshot
 from redline.load.yamlfile import YamlDocument, parse_yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 NAME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*\.ya?ml$")
 CATEGORIES = (*MATERIAL_CATEGORIES, *EDITORIAL_CATEGORIES)
@@ -140,19 +149,22 @@ def _reaches(record: ChangeRecord, locale: str | None) -> bool:
     return locale in record.locales if record.locales else locale is None
 
 
-def load_records(snapshot: Snapshot, folder: str = CHANGES_DIR) -> list[ChangeRecord]:
-    """Read and validate every change record of ``snapshot``, in file order."""
+def load_records(snapshot: Snapshot, folder: str = CHANGES_DIR, checked: Facts | None = None
+                 ) -> list[ChangeRecord]:
+    """Read and validate every change record of ``snapshot``, in file order (``checked``:
+    where records that passed the schema in an earlier run are remembered)."""
     paths = [p for p in snapshot.list(folder) if p.endswith((".yml", ".yaml"))]
-    return [parse_record(snapshot.read(path) or b"", path) for path in paths]
+    return [parse_record(snapshot.read(path) or b"", path, checked) for path in paths]
 
 
-def new_records(base: Snapshot | None, head: Snapshot, folder: str = CHANGES_DIR) -> list[ChangeRecord]:
+def new_records(base: Snapshot | None, head: Snapshot, folder: str = CHANGES_DIR,
+                checked: Facts | None = None) -> list[ChangeRecord]:
     """The records the change from ``base`` to ``head`` adds (only those can apply to it)."""
     old = set(base.list(folder)) if base is not None else set()
-    return [record for record in load_records(head, folder) if record.path not in old]
+    return [record for record in load_records(head, folder, checked) if record.path not in old]
 
 
-def parse_record(raw: bytes, path: str) -> ChangeRecord:
+def parse_record(raw: bytes, path: str, checked: Facts | None = None) -> ChangeRecord:
     """Parse one change record; raise :class:`RedlineError` naming ``path:line`` when it is not valid."""
     name = path.rsplit("/", 1)[-1]
     if not NAME_RE.match(name):
@@ -163,14 +175,18 @@ def parse_record(raw: bytes, path: str) -> ChangeRecord:
     if not isinstance(data, dict):
         raise RedlineError("a change record is a mapping of keys to values", where=document.where(()),
                            fix="write policy:, verdict:, justification: and author: lines")
-    _validate(data, document)
+    content = hashlib.sha1(raw, usedforsecurity=False).hexdigest()
+    passed = passed_before(checked, "change-record", content)
+    _validate(data, document, passed)
+    if not passed:
+        remember_pass(checked, "change-record", content)
     return _record(data, document)
 
 
-def _validate(data: dict[str, Any], document: YamlDocument) -> None:
-    """Check a record: keys, then the justification, then the schema, then the categories."""
-    schema = validator(CHANGE_RECORD_SCHEMA)
-    allowed = list(schema.schema["properties"])
+def _validate(data: dict[str, Any], document: YamlDocument, schema_checked: bool = False) -> None:
+    """Check a record: keys, then the justification, then the schema, then the categories
+    (the schema not again when these bytes passed it before: jsonschema costs 30 ms to import)."""
+    allowed = list(load_schema(CHANGE_RECORD_SCHEMA)["properties"])
     for unknown in (key for key in data if key not in allowed):
         raise RedlineError(f"unknown key '{unknown}'{did_you_mean(unknown, allowed)}",
                            where=document.where((unknown,)), fix=f"use one of: {', '.join(allowed)}")
@@ -178,7 +194,8 @@ def _validate(data: dict[str, Any], document: YamlDocument) -> None:
     if not isinstance(data.get("justification"), str) or not data["justification"].strip():
         where = document.where(("justification",)) if "justification" in data else verdict_line
         raise RedlineError("an override needs a written justification", where=where, fix=FIX_JUSTIFY)
-    for error in sorted(schema.iter_errors(data), key=lambda e: list(e.path)):
+    errors = [] if schema_checked else validator(CHANGE_RECORD_SCHEMA).iter_errors(data)
+    for error in sorted(errors, key=lambda e: list(e.path)):
         raise _schema_error(error, document, verdict_line)
     for index, category in enumerate(data.get("categories", [])):
         if category not in CATEGORIES:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
+from typing import TYPE_CHECKING
 
 from redline.classify import (
     artefacts,
@@ -35,6 +35,10 @@ from redline.classify.proof import PROOF_RULES
 from redline.diff.facts import FactChange
 from redline.diff.sections import BlockChange
 from redline.errors import RedlineError
+from redline.installed import declares
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 TextRule = Callable[[BlockChange], Finding | None]
 FactRule = Callable[[FactChange], Finding | None]
@@ -122,13 +126,23 @@ def builtin_rules() -> RuleSet:
 def default_rules() -> RuleSet:
     """The built-in rules plus every rule registered under the ``redline.rules`` entry points."""
     text, fact = list(TEXT_RULES), list(FACT_RULES)
-    for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
+    for point in _plugin_points():
         rule = _load(point)
         if point.name.startswith(FACT_PREFIX):
             fact.append(rule)
         else:
             text.append(rule)
     return RuleSet(tuple(text), tuple(fact), PROOF_RULES, tuple(MEANING_RULES))
+
+
+def _plugin_points() -> list[EntryPoint]:
+    """The entry points of the group, by name; none without asking importlib.metadata when
+    no installed distribution declares the group (see :mod:`redline.installed`)."""
+    if declares(ENTRY_POINT_GROUP) is False:
+        return []
+    from importlib.metadata import entry_points
+
+    return sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
 
 
 def _load(point: EntryPoint) -> Callable[..., Finding | None]:

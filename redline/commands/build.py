@@ -62,6 +62,7 @@ def command(site_dir: Path | None, allow_fallback: bool, build_date: dt.datetime
                                cache=cache, dates=dates)
         versions = sum(len(h.versions) for h in history.locales[project.source_locale])
         stage.summary = f"{counted(versions, 'version')} in {counted(len(project.locales), 'locale')}"
+    _refuse_hidden_markup(project)  # after the history: a damaged repository says so first
     for warning in history.warnings:
         click.echo(f"warning: {warning}", err=True)
     pages = site_pages(history, today, project.locales)
@@ -99,6 +100,24 @@ def _refuse_untranslated_words(project: Project, allow_fallback: bool) -> list[s
              "'Back to top'): shown in English; the page's text and Redline's words are in "
              f"{locale}" for locale in project.locales if material_language(locale) is None]
     return [f"{line}: shown in English" for line in lines] + theme
+
+
+def _refuse_hidden_markup(project: Project) -> None:
+    """Stop before building when the policies' English text holds markup ``check`` refuses
+    (an HTML comment, an attribute list with a class...): the page would not say what the
+    words say. The first problem, as ``check`` words it."""
+    from redline.check import markup_issues
+    from redline.errors import RedlineError
+    from redline.load.snapshot import WorkTree
+    from redline.load.sources import load_sources
+
+    try:
+        sources = load_sources(WorkTree(project.root), project)
+    except RedlineError:
+        return  # bad sources: the build itself says so, as it always did
+    first = next(markup_issues(sources), None)
+    if first is not None:
+        raise first.error()
 
 
 def _add_changes(project: Project, pages: dict[str, list[SitePage]], cache: RenderCache,

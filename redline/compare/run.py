@@ -38,21 +38,26 @@ def diff_refs(repo: Repository, project: Project, base_ref: str, head_ref: str |
 
     ``base_label`` names the base side in the report (default: the ref and its commit).
     """
+    cache = cache or RenderCache()
     base_snapshot, named = side(repo, project, base_ref)
     base_label = base_label or named
     head_snapshot, head_label = side(repo, project, head_ref)
-    base, head = _load(base_snapshot, project, base_label), _load(head_snapshot, project, head_label)
-    records = new_records(base_snapshot, head_snapshot)
-    changes = compare_sides(base, head, cache or RenderCache(), records)
+    base = _load(base_snapshot, project, base_label, cache)
+    head = _load(head_snapshot, project, head_label, cache)
+    records = new_records(base_snapshot, head_snapshot, checked=cache.facts)
+    changes = compare_sides(base, head, cache, records)
     check_overrides(changes, base, head)
     gate = evaluate(changes, notice_date, notice_period(head, base))
     return DiffReport(changes, gate, base_label, head_label)
 
 
-def _load(snapshot: Snapshot, project: Project, label: str) -> Sources:
-    """Load one side; an error names the side it is in (the old side may be long gone from disk)."""
+def _load(snapshot: Snapshot, project: Project, label: str, cache: RenderCache) -> Sources:
+    """Load one side; an error names the side it is in (the old side may be long gone from disk).
+
+    Files that passed their schema in an earlier run are not checked again (the cache's facts).
+    """
     try:
-        return load_sources(snapshot, project)
+        return load_sources(snapshot, project, checked=cache.facts)
     except GitError:
         raise
     except RedlineError as error:

@@ -119,7 +119,7 @@ def _mark_moves_and_duplicates(
             side = removed if block.new is None else added
             side.setdefault(canonical(block.old or block.new or ""), []).append(block)
     marked: dict[int, BlockChange] = {}
-    before, after = counts(old), counts(new)
+    tallies: list[dict[tuple[str, ...], int]] = []  # counted once, and only when a duplicate may be
     for key, gone in removed.items():
         if not key:
             continue
@@ -134,7 +134,9 @@ def _mark_moves_and_duplicates(
             # Only a statement that stands on its own: a list item or row ("Advertisers") takes
             # its meaning from its list, and the copy left may sit in the opposite list.
             standalone = left.kind not in ("item", "row") and len(key) >= DUPLICATE_MIN_WORDS
-            if standalone and after.get(key, 0) >= 1 and before.get(key, 0) > after.get(key, 0):
+            if standalone and not tallies:
+                tallies += [counts(old), counts(new)]
+            if standalone and tallies[1].get(key, 0) >= 1 and tallies[0].get(key, 0) > tallies[1].get(key, 0):
                 marked[id(left)] = dataclasses.replace(left, duplicate=True)
     if not marked:
         return changes

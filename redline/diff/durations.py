@@ -47,6 +47,19 @@ UNIT_DAYS: dict[str, float] = {
     "hour": 1 / 24, "day": 1.0, "calendar day": 1.0, "business day": 7 / 5,
     "working day": 7 / 5, "week": 7.0, "month": DAYS_PER_MONTH, "year": DAYS_PER_YEAR,
 }
+#: The same units in German, French and Spanish, every form written out (a trailing "s"
+#: is allowed anyway). German "Tag" is left out: "5 tags" is English for labels.
+UNIT_DAYS.update({
+    **dict.fromkeys(("stunde", "stunden", "heure", "hora"), 1 / 24),
+    **dict.fromkeys(("tage", "tagen", "kalendertag", "kalendertage", "kalendertagen", "jour", "día", "dia"),
+                    1.0),
+    **dict.fromkeys(("werktag", "werktage", "werktagen", "arbeitstag", "arbeitstage", "arbeitstagen",
+                     "jour ouvrable", "jours ouvrables", "jour ouvré", "jours ouvrés", "día hábil",
+                     "días hábiles", "dia util", "dias uteis"), 7 / 5),
+    **dict.fromkeys(("woche", "wochen", "semaine", "semana"), 7.0),
+    **dict.fromkeys(("monat", "monate", "monaten", "mois", "mes", "meses"), DAYS_PER_MONTH),
+    **dict.fromkeys(("jahr", "jahre", "jahren", "an", "année", "año"), DAYS_PER_YEAR),
+})
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _UNITS = "|".join(sorted(UNIT_DAYS, key=len, reverse=True))
 TEXT_RE = re.compile(
@@ -118,6 +131,8 @@ def durations_in(text: str) -> list[TextDuration]:
     [('12 months', 365.25), ('30 days', 30.0)]
     >>> [d.text for d in durations_in("within seventy-two hours; one year; a 72-hour window")]
     ['seventy-two hours', 'one year', '72-hour']
+    >>> [round(d.days) for d in durations_in("12 Monate; 3 ans; 30 días; 5 jours ouvrables; 5 tags")]
+    [365, 1096, 30, 7]
     """
     return [_text_duration(match) for match in TEXT_RE.finditer(text)]
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from redline.errors import RedlineError, did_you_mean
 from redline.load import formats
 from redline.load.snapshot import Snapshot
 from redline.load.yamlfile import Path_, YamlDocument, parse_yaml
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_NAME = "schema.yml"
 
@@ -54,6 +55,8 @@ class DataSet:
 
 
 def _checker() -> jsonschema.FormatChecker:
+    import jsonschema
+
     checker = jsonschema.FormatChecker()
     checker.checks("duration")(formats.is_duration)
     checker.checks("date")(formats.is_date)
@@ -73,10 +76,12 @@ def parse_document(raw: bytes, path: str) -> YamlDocument:
 
 
 def load_data(snapshot: Snapshot, folder: str,
-              read: Callable[[Snapshot, str], YamlDocument] = read_document) -> tuple[DataSet, list[Issue]]:
+              read: Callable[[Snapshot, str], YamlDocument] = read_document,
+              schema_checked: bool = False) -> tuple[DataSet, list[Issue]]:
     """Read and validate every data file under ``folder`` (``policies/_data``).
 
-    ``read`` parses one file (the memo passes one that parses each content once).
+    ``read`` parses one file (the memo passes one that parses each content once);
+    ``schema_checked``: these very files passed their schema before (see :mod:`redline.load.memo`).
     """
     data = DataSet()
     issues: list[Issue] = []
@@ -90,7 +95,7 @@ def load_data(snapshot: Snapshot, folder: str,
         data.values[name] = document.data
     if snapshot.read(schema_path) is not None:
         data.schema = read(snapshot, schema_path).data or {}
-        issues.extend(_validate(data, schema_path))
+        issues.extend([] if schema_checked else _validate(data, schema_path))
     if not issues:
         data.values = _typed(data.values, data.schema)
         data.translatable = list(translatable_paths(data.values, data.schema))
@@ -120,6 +125,8 @@ def decode(raw: bytes, path: str) -> str:
 
 
 def _validate(data: DataSet, schema_path: str) -> Iterator[Issue]:
+    import jsonschema  # 30 ms to import: not when these files passed before
+
     try:
         validator = jsonschema.Draft202012Validator(data.schema, format_checker=_checker())
         errors = sorted(validator.iter_errors(data.values), key=lambda e: list(map(str, e.path)))

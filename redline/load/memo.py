@@ -6,6 +6,12 @@ from its tree without reading the file (``Snapshot.blob_id``); other snapshots h
 bytes the same way — so an unchanged file is neither read nor parsed again. Errors are
 never remembered: a bad file fails every time, with its own message.
 
+Across runs, a file (or data folder) that passed its JSON Schema is remembered in the
+render cache's signed facts (:class:`~redline.load.schemas.Facts`, keyed by content id;
+the store is per engine id, so per version of Redline and jsonschema): a later run on the
+same bytes skips the schema check, and ``redline diff`` does not import jsonschema at all
+(200 M instructions, more than the rest of its loading). Every other check still runs.
+
 Parsed values are shared between loads, so callers treat them as read-only (rendering
 copies what it translates); the containers handed out (catalog entries, data sets,
 issue lists) are fresh.
@@ -21,6 +27,7 @@ from typing import Generic, TypeVar
 from redline.load.catalogs import Catalog, catalog_path, parse_catalog
 from redline.load.data import DataSet, Issue, load_data, parse_document, read_document
 from redline.load.policy import PolicySource, parse_policy
+from redline.load.schemas import Facts, passed_before, remember_pass
 from redline.load.snapshot import Snapshot
 from redline.load.yamlfile import YamlDocument
 
@@ -87,12 +94,21 @@ def _read(snapshot: Snapshot, path: str, raw: bytes | None) -> bytes:
     return raw if raw is not None else snapshot.read(path) or b""
 
 
-def policy(snapshot: Snapshot, path: str) -> PolicySource:
-    """:func:`~redline.load.policy.parse_policy` of ``path``, parsed once per content."""
+def policy(snapshot: Snapshot, path: str, checked: Facts | None = None) -> PolicySource:
+    """:func:`~redline.load.policy.parse_policy` of ``path``, parsed once per content; with
+    ``checked``, its front matter schema is checked once per content across runs too."""
     blob, raw = file_id(snapshot, path)
     if blob is None:
         return parse_policy(b"", path)
-    return POLICIES.get((path, blob), lambda: parse_policy(_read(snapshot, path, raw), path))
+
+    def parse() -> PolicySource:
+        passed = passed_before(checked, "front-matter", blob)
+        parsed = parse_policy(_read(snapshot, path, raw), path, schema_checked=passed)
+        if not passed:
+            remember_pass(checked, "front-matter", blob)  # parse_policy raises on any problem
+        return parsed
+
+    return POLICIES.get((path, blob), parse)
 
 
 def catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Catalog, list[Issue]]:
@@ -111,10 +127,20 @@ def catalog(snapshot: Snapshot, locales_dir: str, locale: str) -> tuple[Catalog,
     return Catalog(found.locale, found.path, dict(found.entries)), list(issues)
 
 
-def data(snapshot: Snapshot, folder: str) -> tuple[DataSet, list[Issue]]:
-    """:func:`~redline.load.data.load_data`, validated once per content of the whole folder."""
+def data(snapshot: Snapshot, folder: str, checked: Facts | None = None) -> tuple[DataSet, list[Issue]]:
+    """:func:`~redline.load.data.load_data`, validated once per content of the whole folder
+    (with ``checked``, across runs too)."""
     key = (folder, *(f"{path}={file_id(snapshot, path)[0]}" for path in snapshot.list(folder)))
-    found, issues = DATA.get(key, lambda: load_data(snapshot, folder, document))
+
+    def load() -> tuple[DataSet, list[Issue]]:
+        folder_id = content_id("\n".join(key).encode())
+        passed = passed_before(checked, "data", folder_id)
+        loaded = load_data(snapshot, folder, document, schema_checked=passed)
+        if not passed and not loaded[1]:
+            remember_pass(checked, "data", folder_id)
+        return loaded
+
+    found, issues = DATA.get(key, load)
     copy = DataSet(dict(found.values), dict(found.documents), found.schema, list(found.translatable))
     return copy, list(issues)
 

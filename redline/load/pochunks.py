@@ -1,10 +1,15 @@
 """Read a ``.po`` file entry by entry, parsing only the entries not seen before.
 
 A project keeps every locale in one catalog, so each English edit changes a few entries
-of every catalog, and a history walk reads every version. Babel's reader costs about
-20 µs an entry; here each blank-line-separated chunk of the file is parsed once (by
-Babel, the same reader) and remembered by its text, and a new version of a catalog
-re-parses only its new chunks.
+of every catalog, and a history walk reads every version. Here each blank-line-separated
+chunk of the file is parsed once and remembered by its text, and a new version of a
+catalog re-parses only its new chunks.
+
+A chunk of the common shape (comments, an optional ``msgctxt``, one ``msgid`` and one
+``msgstr``, their continuation lines) is read by :func:`_plain`, which follows Babel's
+reader step by step and uses Babel's own ``unescape``: a Babel catalog per chunk costs
+about 35 µs, ten times the reading, and ``redline diff`` reads every locale cold.
+Anything else (the header, plurals, obsolete entries) goes to Babel itself.
 
 The result is exactly what reading the whole file gives. A file for which that cannot be
 shown chunk by chunk — an entry split by a blank line, comments left between entries,
@@ -18,7 +23,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, read_po, unescape
 
 from redline.errors import RedlineError
 from redline.load.posyntax import check_po_syntax, translation_differs
@@ -99,13 +104,100 @@ def _parse(raw: bytes, locale: str) -> Chunk | None:
     if not lines[0].startswith(STARTS) or lines[0].startswith(CONTINUES):
         return None  # it would continue the entry before the blank line
     dangling = lines[-1].startswith("#") and not lines[-1].startswith("#~")
+    try:
+        check_po_syntax(chunk, "chunk")
+    except RedlineError:
+        return None
+    plain = _plain(chunk)
+    if plain is not None:
+        return Chunk(plain, chunk.count("\n") + 1, dangling)
     return _babel(chunk, locale, dangling)
 
 
-def _babel(chunk: str, locale: str, dangling: bool) -> Chunk | None:
+#: Comment lines :func:`_plain` reads as Babel does (``#~`` obsolete and ``#-`` are Babel's).
+PLAIN_COMMENTS = ("#:", "#,", "#.", "# ", "#|")
 
+
+def _plain(chunk: str) -> tuple[Message, ...] | None:
+    r"""The messages of a chunk of plain entries, as Babel reads them; None for anything else.
+
+    >>> _plain('#, fuzzy\nmsgid "a"\n  "b"\nmsgstr "c\\"d"\n')
+    (('ab', 'c"d', True, 2, False),)
+    >>> _plain('msgid ""\nmsgstr ""'), _plain('msgid "a"\nmsgid_plural "b"'), _plain('# only')
+    (None, None, ())
+    """
+    reader = _PlainReader()
+    for number, line in enumerate(chunk.split("\n"), 1):
+        text = line.strip()
+        if text and not reader.feed(number, text):
+            return None
+    return reader.finish()
+
+
+class _PlainReader:
+    """Babel's reading of plain entries, line by line; ``feed`` says False where Babel would
+    do something else (or fail)."""
+
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+        self._reset()
+
+    def _reset(self) -> None:
+        self.flags: list[str] = []
+        self.msgid: list[str] | None = None
+        self.string: list[str] | None = None
+        self.current: list[str] | None = None
+        self.context = False
+        self.line = 0
+
+    def feed(self, number: int, text: str) -> bool:
+        keyword, _, arg = text.partition(" ")
+        if text.startswith("#"):
+            return self._comment(text)
+        if text.startswith('"'):
+            if self.current is None:
+                return False
+            self.current.append(text)
+        elif keyword == "msgctxt" and self.msgid is None and not self.context:
+            self.current, self.context = [arg.strip()], True
+        elif keyword == "msgid" and self.msgid is None:
+            self.msgid = self.current = [arg.strip()]
+            self.line, self.context = number, False
+        elif keyword == "msgstr" and self.msgid is not None and self.string is None:
+            self.string = self.current = [arg.strip()]
+        else:
+            return False  # a second entry with no comment between, plurals, anything unusual
+        return True
+
+    def _comment(self, text: str) -> bool:
+        if not (text == "#" or text.startswith(PLAIN_COMMENTS)):
+            return False
+        if (self.msgid is not None and self.string is None) or (self.context and self.msgid is None):
+            return False  # Babel would end the entry before its msgstr
+        if self.string is not None:
+            self._add()
+        if text.startswith("#,"):
+            self.flags.extend(flag.strip() for flag in text[2:].lstrip().split(","))
+        return True
+
+    def _add(self) -> None:
+        assert self.msgid is not None and self.string is not None
+        ident = "".join(map(unescape, self.msgid))
+        text = "".join(map(unescape, self.string))
+        differs = bool(text) and translation_differs(ident, text)
+        self.messages.append((ident, text, "fuzzy" in self.flags, self.line, differs))
+        self._reset()
+
+    def finish(self) -> tuple[Message, ...] | None:
+        if self.string is not None:
+            self._add()
+        if self.msgid is not None or self.context or not all(m[0] for m in self.messages):
+            return None  # an unfinished entry, or the header (its charset is Babel's to read)
+        return tuple(self.messages)
+
+
+def _babel(chunk: str, locale: str, dangling: bool) -> Chunk | None:
     try:
-        check_po_syntax(chunk, "chunk")
         catalog = read_po(io.StringIO(chunk), locale=locale.replace("-", "_"), abort_invalid=True)
     except (RedlineError, PoFileError, ValueError):
         return None

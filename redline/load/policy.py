@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from redline.blocks import Block, split_blocks
 from redline.errors import RedlineError, did_you_mean
@@ -16,6 +14,9 @@ from redline.load.budget import check_source_nesting
 from redline.load.data import Issue, decode
 from redline.load.formats import is_date
 from redline.load.yamlfile import parse_yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -77,8 +78,12 @@ class PolicySource:
         return value
 
 
-def parse_policy(raw: bytes, path: str) -> PolicySource:
-    """Parse one policy file; raise :class:`RedlineError` naming ``path:line`` on bad input."""
+def parse_policy(raw: bytes, path: str, schema_checked: bool = False) -> PolicySource:
+    """Parse one policy file; raise :class:`RedlineError` naming ``path:line`` on bad input.
+
+    ``schema_checked``: these very bytes passed the front matter schema before (the render
+    cache remembers it, :mod:`redline.load.memo`), so jsonschema need not be imported.
+    """
     text = decode(raw, path)
     ident = path.rsplit("/", 1)[-1].removesuffix(".md")
     if not ID_RE.match(ident):
@@ -88,7 +93,7 @@ def parse_policy(raw: bytes, path: str) -> PolicySource:
             fix="rename the file, e.g. privacy-policy.md",
         )
     meta_text, body, body_line = _split_front_matter(text, path)
-    meta = _validate_meta(meta_text, path)
+    meta = _validate_meta(meta_text, path, schema_checked)
     if not body.strip():
         raise RedlineError("the policy has no text", where=f"{path}:{body_line}",
                            fix="write the policy below the front matter")
@@ -126,13 +131,12 @@ def _split_front_matter(text: str, path: str) -> tuple[str, str, int]:
                        fix="add a line '---' after the front matter")
 
 
-def _validate_meta(meta_text: str, path: str) -> dict[str, Any]:
+def _validate_meta(meta_text: str, path: str, schema_checked: bool) -> dict[str, Any]:
     document = parse_yaml(meta_text, path, offset=1)
     meta = document.data if document.data is not None else {}
     if not isinstance(meta, dict):
         raise RedlineError("front matter must be a mapping of keys to values", where=f"{path}:2")
-    validator = jsonschema.Draft202012Validator(FRONT_MATTER_SCHEMA)
-    for error in sorted(validator.iter_errors(meta), key=lambda e: str(e.path)):
+    for error in [] if schema_checked else _schema_errors(meta):
         at = tuple(error.path)
         if error.validator == "additionalProperties":
             at = (sorted(set(meta) - set(FRONT_MATTER_SCHEMA["properties"]))[0],)
@@ -147,6 +151,13 @@ def _validate_meta(meta_text: str, path: str) -> dict[str, Any]:
                 where=document.where((key,)), fix="write a real date, e.g. 2026-02-01",
             )
     return {k: dt.date.fromisoformat(v) if k in DATE_KEYS else v for k, v in meta.items()}
+
+
+def _schema_errors(meta: dict[str, Any]) -> list[jsonschema.ValidationError]:
+    import jsonschema  # 30 ms to import: not when these bytes passed before
+
+    validator = jsonschema.Draft202012Validator(FRONT_MATTER_SCHEMA)
+    return sorted(validator.iter_errors(meta), key=lambda e: str(e.path))
 
 
 def _meta_issue(error: jsonschema.ValidationError, meta: dict[str, Any], where: str) -> Issue:

@@ -24,7 +24,10 @@ def translation_differs(msgid: str, msgstr: str) -> bool:
     (table cells, links, hiding markup: see :mod:`redline.load.structure`)."""
     from redline.load.structure import structure_differs
 
-    return placeholders(msgstr) != placeholders(msgid) or structure_differs(msgid, msgstr) is not None
+    # Without a "{" in either there are no placeholders to compare (most entries).
+    if ("{" in msgid or "{" in msgstr) and placeholders(msgstr) != placeholders(msgid):
+        return True
+    return structure_differs(msgid, msgstr) is not None
 
 
 #: A grammatical form a translation may ask of the duration filter: not a different placeholder.

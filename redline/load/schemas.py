@@ -10,11 +10,12 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, Protocol
 
 from redline.errors import RedlineError
+
+if TYPE_CHECKING:
+    import jsonschema
 
 #: The schemas ship inside the package (``schemas/`` at the top of the repository links to them).
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -32,6 +33,21 @@ class Facts(Protocol):
         """Record ``value`` under ``key``."""
 
 
+def passed_before(facts: Facts | None, kind: str, content: str) -> bool:
+    """Whether the bytes with id ``content`` passed the ``kind`` schema in an earlier run.
+
+    The facts live in the render cache, signed and per engine id (Redline's code and the
+    libraries' versions): a pass recorded by other code is never read.
+    """
+    return facts is not None and facts.get(f"schema-valid:{kind}:{content}") is True
+
+
+def remember_pass(facts: Facts | None, kind: str, content: str) -> None:
+    """Record that the bytes with id ``content`` passed the ``kind`` schema."""
+    if facts is not None:
+        facts.put(f"schema-valid:{kind}:{content}", True)
+
+
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """Return the schema ``name`` (e.g. ``notices.schema.json``)."""
@@ -45,6 +61,8 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def validator(name: str) -> jsonschema.Draft202012Validator:
     """A validator for the schema ``name``, with format checks."""
+    import jsonschema  # 30 ms to import: only where something is validated
+
     return jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())
 
 
@@ -94,4 +112,6 @@ def schema_digest() -> str:
 def _notice_validator() -> jsonschema.Draft202012Validator:
     schema = load_schema(NOTICES_SCHEMA)
     one = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/notice"}
+    import jsonschema
+
     return jsonschema.Draft202012Validator(one, format_checker=jsonschema.FormatChecker())

@@ -10,6 +10,7 @@ from redline.load import memo
 from redline.load.catalogs import Catalog, check_locale
 from redline.load.data import DataSet, Issue
 from redline.load.policy import PolicySource, is_policy
+from redline.load.schemas import Facts
 from redline.load.snapshot import Snapshot
 
 
@@ -46,13 +47,15 @@ class Sources:
         return self.policies[ident]
 
 
-def load_sources(snapshot: Snapshot, project: Project, strict: bool = True) -> Sources:
+def load_sources(snapshot: Snapshot, project: Project, strict: bool = True,
+                 checked: Facts | None = None) -> Sources:
     """Load policies, data and catalogs from ``snapshot``.
 
     Args:
         snapshot: the files to read.
         project: where they are.
         strict: raise the first data or catalog issue instead of collecting it.
+        checked: where files that passed their schema are remembered (the render cache's facts).
 
     A file already parsed (same content, in any snapshot) is not parsed again
     (:mod:`redline.load.memo`), so loading every commit of a history stays cheap.
@@ -60,11 +63,11 @@ def load_sources(snapshot: Snapshot, project: Project, strict: bool = True) -> S
     for locale in project.locales:
         check_locale(locale, "mkdocs.yml")
     sources = Sources(project, snapshot)
-    data, issues = memo.data(snapshot, f"{project.policies_dir}/_data")
+    data, issues = memo.data(snapshot, f"{project.policies_dir}/_data", checked)
     if issues and strict:
         raise issues[0].error()
     sources.data, sources.issues = data, issues
-    sources.policies = _load_policies(snapshot, project.policies_dir)
+    sources.policies = _load_policies(snapshot, project.policies_dir, checked)
     for locale in project.translated_locales:
         catalog, problems = memo.catalog(snapshot, project.locales_dir, locale)
         if problems and strict:
@@ -74,12 +77,12 @@ def load_sources(snapshot: Snapshot, project: Project, strict: bool = True) -> S
     return sources
 
 
-def _load_policies(snapshot: Snapshot, folder: str) -> dict[str, PolicySource]:
+def _load_policies(snapshot: Snapshot, folder: str, checked: Facts | None = None) -> dict[str, PolicySource]:
     policies: dict[str, PolicySource] = {}
     for path in snapshot.list(folder):
         if not is_policy(path, folder):
             continue
-        policy = memo.policy(snapshot, path)
+        policy = memo.policy(snapshot, path, checked)
         policies[policy.id] = policy
     _check_formerly(policies)
     return dict(sorted(policies.items()))

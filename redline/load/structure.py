@@ -27,6 +27,8 @@ COMMENT_RE = re.compile(r"<!--|<![A-Za-z\[]|<\?[A-Za-z]")
 #: ``{% %}`` and ``{# #}`` are not one.
 ATTR_LIST_RE = re.compile(
     r"(?<![{%#])\{:?[ \t]*((?:#[\w-]|\.|[A-Za-z_][\w-]*[ \t]*=)[^{}]{0,300}?)(?<!#)\}(?!\})")
+#: A character every construct counted below needs (pipes, links, tags and comments, ``{``).
+MARKUP_RE = re.compile(r"[|\]<{]")
 ID_TOKEN_RE = re.compile(r"#[A-Za-z][\w:.-]*")
 #: A Jinja comment: a translation is run as a template, so ``{# No #}`` would hide the word.
 JINJA_COMMENT_RE = re.compile(r"\{#.*?#\}", re.DOTALL)
@@ -73,6 +75,11 @@ def structure_differs(msgid: str, msgstr: str) -> str | None:
     blocks = _blocks_differ(msgid, msgstr)
     if blocks:
         return blocks
+    added = _added_construct(msgid, msgstr) if "]" in msgstr or "\n" in msgstr else None
+    if added:
+        return f"uses {added} the source does not have (the page would not show it as a sentence)"
+    if not (MARKUP_RE.search(msgid) or MARKUP_RE.search(msgstr)):
+        return None  # no cell, link, comment, tag or attribute list in either: nothing to count
     want, got = structure(msgid), structure(msgstr)
     if want.cells != got.cells:
         return f"has {got.cells + 1} table cells where the source has {want.cells + 1}"
@@ -104,6 +111,8 @@ def _blocks_differ(msgid: str, msgstr: str) -> str | None:
     """
     from redline.blocks import split_blocks
 
+    if _one_plain_block(msgid) and _one_plain_block(msgstr):
+        return None  # most entries: splitting would find one block, no heading, in each
     want, got = split_blocks(msgid), split_blocks(msgstr)
     if len(want) != len(got):
         return (f"has {len(got)} blocks ({', '.join(b.kind for b in got)}) where the source has "
@@ -114,6 +123,32 @@ def _blocks_differ(msgid: str, msgstr: str) -> str | None:
             was = f"a level-{source.level} heading" if source.kind == "heading" else "not a heading"
             return f"is a level-{block.level} heading where the source is {was}"
     return None
+
+
+def _added_construct(msgid: str, msgstr: str) -> str | None:
+    """A construct ``check`` refuses in policy text that a translation adds (see LINE_CONSTRUCTS).
+
+    >>> _added_construct("We keep logs.", "Guardamos registros[^1].")
+    'a footnote'
+    >>> _added_construct("See [a][b].", "Ver [a][b].") is None
+    True
+    """
+    for pattern, what, _ in LINE_CONSTRUCTS:
+        counts = [sum(len(pattern.findall(CODE_SPAN_RE.sub("", line))) for line in text.splitlines())
+                  for text in (msgid, msgstr)]
+        if counts[1] > counts[0]:
+            return what.split(" (")[0]
+    return None
+
+
+def _one_plain_block(text: str) -> bool:
+    """One line that is no heading and no quote: exactly one block that is not a heading.
+
+    >>> _one_plain_block("We sell."), _one_plain_block("## T"), _one_plain_block("a\u2028b")
+    (True, False, False)
+    """
+    lines = text.splitlines()
+    return len(lines) == 1 and bool(lines[0].strip()) and not lines[0].lstrip().startswith(("#", ">"))
 
 
 def _id_lists(text: str) -> list[str]:
@@ -150,9 +185,18 @@ def restyling_tags(text: str) -> Iterator[str]:
             yield match.group(0)
 
 
+HTML_BLOCK_FIX = ("write it as Markdown (a paragraph, **bold**, a list, a table): an HTML block's "
+                  "words are neither translated nor compared sentence by sentence")
+
+
 def markup_problems(blocks: tuple[Block, ...], path: str) -> Iterator[tuple[str, str, str]]:
-    """(where, what, fix) for each block whose inline HTML is not on the allow-list."""
+    """(where, what, fix) for each block whose inline HTML is not on the allow-list, and each
+    HTML block (a comment alone is reported as a comment, by :func:`construct_problems`)."""
     for block in blocks:
+        if block.kind == "html" and not block.text.lstrip().startswith("<!--"):
+            first = block.text.strip().splitlines()[0]
+            yield (f"{path}:{block.line}", f"an HTML block ({_short(first)}) is not read as policy text",
+                   HTML_BLOCK_FIX)
         if block.kind not in PROSE_KINDS:
             continue
         for tag in restyling_tags(block.text):
@@ -175,12 +219,37 @@ def hiding_fix(hiding: str) -> str:
 FENCE_LINE_RE = re.compile(r"^[ \t]*(```|~~~)")
 CONTAINER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|^(?:!!!|\?\?\?\+?)[ \t]|^[ \t]{4}|^\t")
 FOOTNOTE_RE = re.compile(r"\[\^[^\]]+\]")
+#: A definition list's definition line (``def_list``): ``:`` and a space at the start.
+DEFINITION_RE = re.compile(r"^ {0,3}:[ \t]+\S")
+#: An abbreviation definition (``abbr``): ``*[HTML]: Hypertext Markup Language``.
+ABBREVIATION_RE = re.compile(r"^ {0,3}\*\[[^\]]+\]:")
+#: A reference-style link: its definition line (``[ref]: url``) or its use (``[text][ref]``).
+REFERENCE_DEF_RE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S")
+REFERENCE_USE_RE = re.compile(r"\]\[[^\]]*\]")
+#: What construct_problems refuses on a line outside code: (pattern, what, fix).
+LINE_CONSTRUCTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (FOOTNOTE_RE, "a footnote ('[^…]') is not read as policy text: the page would show it as written, "
+                  "or move its words away from their sentence",
+     "write the note as a sentence, or link to a section"),
+    (DEFINITION_RE, "a definition list (a line starting with ': ') is not read as policy text: "
+                    "a translation, one line per block, would lose the list",
+     "write 'Term: definition' on one line, or a list item '- **Term**: definition'"),
+    (ABBREVIATION_RE, "an abbreviation definition ('*[…]: …') is not read as policy text: the page "
+                      "would show it as written, or hide its words in a tooltip",
+     "write the term out where it is first used, e.g. 'Hypertext Markup Language (HTML)'"),
+    (REFERENCE_DEF_RE, "a reference-style link definition ('[ref]: url') is not read as policy text: "
+                       "the diff and the translation check would not see where its links go",
+     "write the link inline, [text](url), and remove the definition line"),
+    (REFERENCE_USE_RE, "a reference-style link ('[text][ref]') is not read as one link",
+     "write the link inline: [text](url)"),
+)
 
 
 def construct_problems(body: str, first_line: int, path: str) -> Iterator[tuple[str, str, str]]:
     """(where, what, fix) for Markdown constructs the diff cannot read and the site would show
-    differently: an indented code block, a footnote (the extension is not enabled), an HTML
-    comment or an attribute list with a class, style or other key (they hide words)."""
+    differently: an indented code block, a footnote, a definition list, an abbreviation, a
+    reference-style link, an HTML comment or an attribute list with a class, style or other
+    key (they hide words). The first refusal of a line is reported."""
     fenced, previous = False, ""
     for offset, line in enumerate(body.splitlines()):
         where = f"{path}:{first_line + offset}"
@@ -194,10 +263,17 @@ def construct_problems(body: str, first_line: int, path: str) -> Iterator[tuple[
             if not _inside_container(body.splitlines()[:offset]):
                 yield (where, "an indented code block (four spaces) is not read as policy text",
                        "remove the indentation, or use a fenced code block (```)")
-        elif not fenced and FOOTNOTE_RE.search(line):
-            yield (where, "footnotes are not enabled: the page would show '[^…]' as written",
-                   "write the note as a sentence, or link to a section")
+        elif not fenced:
+            bare = CODE_SPAN_RE.sub("", line)
+            found = next(((what, fix) for pattern, what, fix in LINE_CONSTRUCTS if pattern.search(bare)),
+                         None)
+            if found:
+                yield (where, *found)
         previous = line
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _inside_container(before: list[str]) -> bool:
@@ -214,6 +290,8 @@ def structure_fix(broken: str) -> str:
         return COMMENT_FIX
     if "attribute list" in broken:
         return ATTR_LIST_FIX if broken.startswith("uses") else "keep the source's { #id } as is; add none"
+    if "the source does not have (the page" in broken:
+        return "translate the words only: write the note, term or link as the source block does"
     if "block" in broken or "heading" in broken:
         return ("keep the block as one block: no blank line, heading or HTML block of its own "
                 "(a new section belongs in the English source)")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import OrderedDict
 from pathlib import Path
@@ -185,16 +186,32 @@ def engine_id() -> str:
     global _ENGINE
     if _ENGINE is None:
         package = Path(__file__).resolve().parent.parent
-        hasher = hashlib.sha256(__version__.encode())
+        hasher = hashlib.blake2b(__version__.encode(), digest_size=16)
         hasher.update(" ".join(_library_versions()).encode())
         # The code, and the interface words shipped with it (unit forms reach rendered text).
-        for path in sorted([*package.rglob("*.py"), *package.rglob("*.po")]):
-            hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        for name, path in _code_files(package):
+            with open(path, "rb") as file:
+                hasher.update(name.encode() + b"\0" + file.read())
         _ENGINE = hasher.hexdigest()[:16]
     return _ENGINE
 
 
 _ENGINE: str | None = None
+
+
+def _code_files(package: Path) -> list[tuple[str, str]]:
+    """(name in the package, path) of its ``.py`` and ``.po`` files, by name (os.walk and
+    plain strings: pathlib's rglob and relative_to cost more than the hashing)."""
+    root = str(package)
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        for file in files:
+            if file.endswith((".py", ".po")):
+                name = file if prefix == "." else f"{prefix}/{file}"
+                found.append((name, os.path.join(folder, file)))
+    return sorted(found)
 
 
 def ui_words_id() -> str:
@@ -207,15 +224,9 @@ LIBRARIES = ("jinja2", "babel", "pyyaml", "nh3", "jsonschema", "markdown")
 
 
 def _library_versions() -> list[str]:
-    from importlib.metadata import PackageNotFoundError, version
+    from redline.installed import version
 
-    found = []
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name}=-")
-    return found
+    return [f"{name}={version(name) or '-'}" for name in LIBRARIES]
 
 
 def render_key(sources: Sources, policy: PolicySource, locale: str, options: dict[str, Any]) -> str:

@@ -291,10 +291,7 @@ def plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[FakeEntryPoint]]:
     """Entry points the next default_rules() call sees."""
     points: list[FakeEntryPoint] = []
 
-    def entry_points(group: str) -> list[FakeEntryPoint]:
-        return points if group == "redline.rules" else []
-
-    monkeypatch.setattr(rules_module, "entry_points", entry_points)
+    monkeypatch.setattr(rules_module, "_plugin_points", lambda: sorted(points, key=lambda p: p.name))
     default_rules.cache_clear()
     yield points
     default_rules.cache_clear()

@@ -8,6 +8,7 @@ import pytest
 
 from redline.classify.findings import Finding, Verdict
 from redline.classify.overrides import ChangeRecord, judge
+from redline.errors import RedlineError
 from tests.compare.test_diff_command import masked
 from tests.conftest import GitProject
 from tests.gitcases import GOLDEN, NARROWER, PRIVACY, REWORD, diff, edit, start, typo
@@ -138,3 +139,23 @@ def test_judge_material_wins_and_scopes_combine() -> None:
     assert judge(verdict, "p", [clear_a, clear_fact], traced).material is False
     assert judge(verdict, "p", [clear_a, clear_fact, force], traced).material is True
     assert judge(verdict, "other", [clear_a, clear_fact], traced).overrides == ()
+
+
+def test_a_record_that_passed_its_schema_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The schema pass is remembered by the record's bytes; a broken record fails every time."""
+    from redline.classify import overrides
+    from redline.render.facts import Facts
+
+    facts, checks = Facts(None), []
+    real = overrides.validator
+    monkeypatch.setattr(overrides, "validator", lambda name: checks.append(name) or real(name))
+    good = (b"policy: privacy\nverdict: editorial\njustification: A comma moved.\n"
+            b"author: Legal <legal@example.com>\n")
+    for _ in range(2):
+        assert overrides.parse_record(good, "changes/2026-03-01-comma.yml", facts).policy == "privacy"
+    assert len(checks) == 1
+    bad = good.replace(b"verdict: editorial", b"verdict: maybe")
+    for _ in range(2):
+        with pytest.raises(RedlineError, match="verdict"):
+            overrides.parse_record(bad, "changes/2026-03-01-comma.yml", facts)
+    assert len(checks) == 3 and len(facts.items) == 1

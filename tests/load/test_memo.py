@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
 from redline.errors import RedlineError
-from redline.load import memo
+from redline.load import memo, pochunks
 from redline.load.catalogs import parse_catalog
 from redline.load.pochunks import read_messages
-from redline.load.posyntax import placeholders
+from redline.load.posyntax import placeholders, translation_differs
 from redline.load.snapshot import MemorySnapshot
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
@@ -26,6 +27,13 @@ CASES = {
     "several blank lines": 'msgid "One"\nmsgstr "Uno"\n\n\n\nmsgid "Two"\nmsgstr "Dos"\n',
     "trailing comment": 'msgid "One"\nmsgstr "Uno"\n\n# the end\n',
     "latin-1 header": 'msgid "One"\nmsgstr "Uno"\n',
+    "context, continuations and escapes": ('#: a.md:1\nmsgctxt "k"\nmsgid ""\n"Say \\"hi\\"\\n"\n'
+                                           'msgstr "Di \\\\"\n"\\thola"\n'),
+    "two entries in one chunk": ('#: a.md:1\nmsgid "One"\nmsgstr "Uno"\n'
+                                 '#, fuzzy\n#| msgid "Tw"\nmsgid "Two"\nmsgstr "Dos"\n'),
+    "plural": 'msgid "One"\nmsgid_plural "Ones"\nmsgstr[0] "Uno"\nmsgstr[1] "Unos"\n',
+    "fuzzy with other flags": '#, python-format, fuzzy\nmsgid "One {{ x }}"\nmsgstr "Uno {{ y }}"\n',
+    "whitespace-only line inside": '#: a.md:1\n   \nmsgid "One"\nmsgstr "Uno"\n',
 }
 
 
@@ -61,6 +69,40 @@ def test_chunked_reading_declines_what_it_cannot_prove() -> None:
                 if read_messages((_header(name) + body).encode(), "es") is None}
     assert declined == {"comment before a blank line", "blank line inside an entry",
                         "continuation after a blank line", "repeated msgid", "latin-1 header"}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_plain_reader_reads_as_babel_does_or_declines(name: str) -> None:
+    """Every chunk the fast reader answers for reads exactly as Babel reads that chunk alone."""
+    for chunk in (_header(name) + CASES[name]).split("\n\n"):
+        plain = pochunks._plain(chunk)
+        if plain is not None:
+            babel = pochunks._babel(chunk, "es", dangling=False)
+            assert babel is not None and babel.messages == plain
+
+
+def test_the_plain_reader_answers_for_the_common_shapes() -> None:
+    """Plain entries (comments, context, continuations, fuzzy) need no Babel catalog of their own."""
+    plain = {name for name, body in CASES.items()
+             if all(pochunks._plain(chunk) is not None for chunk in body.split("\n\n") if chunk.strip())}
+    assert plain == {"plain", "fuzzy", "context, continuations and escapes", "two entries in one chunk",
+                     "fuzzy with other flags", "whitespace-only line inside", "repeated msgid",
+                     "several blank lines", "trailing comment", "latin-1 header",
+                     "comment before a blank line"}
+    assert pochunks._plain('msgid "One"\n# note\nmsgstr "Uno"') is None  # Babel: no msgstr
+
+
+@pytest.mark.parametrize("path", sorted(Path(__file__).parents[2].glob("locales/*/LC_MESSAGES/*.po")),
+                         ids=lambda p: p.parent.parent.name)
+def test_the_projects_catalogs_read_the_same_chunked(path: Path) -> None:
+    """The example's own catalogs: the chunked reader gives what Babel gives on the whole file."""
+    raw = path.read_bytes()
+    pochunks._MEMO.clear()
+    assert read_messages(raw, path.parent.parent.name) == _whole_checked(raw.decode())
+
+
+def _whole_checked(text: str) -> list[tuple[str, str, bool, int, bool]]:
+    return [(m, s, f, line, bool(s) and translation_differs(m, s)) for m, s, f, line, _ in _whole(text)]
 
 
 def test_memo_hands_out_fresh_containers() -> None:
@@ -106,3 +148,61 @@ def test_a_data_set_that_changed_in_one_file_parses_that_file_only(monkeypatch: 
     found, issues = memo.data(changed, "policies/_data")
     assert parsed == ["policies/_data/b.yml"]
     assert (found.values, issues) == (load_data(changed, "policies/_data")[0].values, [])
+
+
+SCHEMA = (b"type: object\nproperties:\n  limits:\n    type: object\n"
+          b"    properties:\n      days: {type: integer}\n")
+
+
+def _fresh_memo() -> None:
+    for lru in (memo.DATA, memo.POLICIES, memo.DOCUMENTS):
+        lru.items.clear()
+
+
+def test_a_data_folder_that_passed_its_schema_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pass is remembered by content: the next run on the same files skips jsonschema."""
+    from redline.load import data as data_module
+    from redline.render.facts import Facts
+
+    facts, checks = Facts(None), []
+    real = data_module._validate
+    monkeypatch.setattr(data_module, "_validate", lambda *a: checks.append(1) or real(*a))
+    files = {"policies/_data/schema.yml": SCHEMA, "policies/_data/limits.yml": b"days: 3\n"}
+    for _ in range(2):
+        _fresh_memo()
+        found, issues = memo.data(MemorySnapshot(dict(files)), "policies/_data", facts)
+        assert (found.values, issues) == ({"limits": {"days": 3}}, [])
+    assert len(checks) == 1
+    assert [key.split(":")[:2] for key in facts.items] == [["schema-valid", "data"]]
+
+
+def test_a_data_folder_that_failed_is_checked_every_time() -> None:
+    """A failure is never remembered: each run reports it with its own message."""
+    from redline.render.facts import Facts
+
+    facts = Facts(None)
+    files = {"policies/_data/schema.yml": SCHEMA, "policies/_data/limits.yml": b"days: three\n"}
+    messages = []
+    for _ in range(2):
+        _fresh_memo()
+        _, issues = memo.data(MemorySnapshot(dict(files)), "policies/_data", facts)
+        messages.append([issue.message for issue in issues])
+    assert messages[0] == messages[1] and messages[0]
+    assert facts.items == {}
+
+
+def test_front_matter_is_checked_once_per_content() -> None:
+    """A policy's front matter pass is remembered by its bytes; other bytes are checked afresh."""
+    from redline.render.facts import Facts
+
+    facts = Facts(None)
+    path = "policies/p.md"
+    good = MemorySnapshot({path: b"---\ntitle: P\neffective: 2026-01-01\n---\n\ntext\n"})
+    _fresh_memo()
+    assert memo.policy(good, path, facts).title == "P"
+    assert len(facts.items) == 1
+    bad = MemorySnapshot({path: b"---\ntitle: P\neffective: 2026-01-01\nowner: x\n---\n\ntext\n"})
+    _fresh_memo()
+    with pytest.raises(RedlineError, match="owner"):
+        memo.policy(bad, path, facts)
+    assert len(facts.items) == 1
