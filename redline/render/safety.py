@@ -65,18 +65,20 @@ def check_markup(markdown: str, path: str, locale: str) -> None:
 _PAGE_WIDE = re.compile(r"<|^\s*(?:\[[^\]\n]*\]:|\*\[)|\[\^", re.MULTILINE)
 #: fence lines: a block that closes a fence elsewhere would look like code on its own
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,}).*$", re.MULTILINE)
-#: verdicts on blocks already converted, shared by every render of a run (policies repeat blocks)
-_SAFE_BLOCKS: dict[str, bool] = {}
+#: blocks already converted and found safe, shared by every render of a run (policies repeat blocks)
+_SAFE_BLOCKS: set[str] = set()
 _SAFE_BLOCKS_MAX = 100_000
 
 
 def _safe_by_blocks(markdown: str) -> bool:
-    """True when each block, converted on its own, holds nothing that could run code.
+    """True when the page's blocks, each read on its own, hold nothing that could run code.
 
     A shortcut that can only say "safe" when the whole page is safe: a text without raw HTML
     or page-wide definitions gets its links and attributes block by block, and each block is
-    checked *more* live than in the page (indentation and fences removed, so nothing counts as
-    code). Any doubt falls back to converting the whole page (the exact check and its message).
+    read *more* live than in the page (indentation and fences removed, so nothing counts as
+    code). The blocks not seen before are converted together, in one call: without
+    indentation, fences, HTML or definitions no block changes another's links or attributes.
+    Any finding falls back to converting the whole page (the exact check and its message).
 
     >>> _safe_by_blocks("A [link](https://x.test).\\n\\n    [x](javascript:alert(1))")
     False
@@ -85,16 +87,16 @@ def _safe_by_blocks(markdown: str) -> bool:
     """
     if _PAGE_WIDE.search(markdown):
         return False
-    for block in re.split(r"\n[ \t]*\n", _FENCE.sub("", markdown)):
-        verdict = _SAFE_BLOCKS.get(block)
-        if verdict is None:
-            flat = "\n".join(line.lstrip() for line in block.splitlines())
-            verdict = find_danger(markdown_html(flat)) is None
-            if len(_SAFE_BLOCKS) >= _SAFE_BLOCKS_MAX:
-                _SAFE_BLOCKS.clear()
-            _SAFE_BLOCKS[block] = verdict
-        if not verdict:
-            return False
+    blocks = re.split(r"\n[ \t]*\n", _FENCE.sub("", markdown))
+    unseen = [block for block in dict.fromkeys(blocks) if block not in _SAFE_BLOCKS]
+    if not unseen:
+        return True
+    flat = "\n\n".join("\n".join(line.lstrip() for line in block.splitlines()) for block in unseen)
+    if find_danger(markdown_html(flat)) is not None:
+        return False
+    if len(_SAFE_BLOCKS) + len(unseen) > _SAFE_BLOCKS_MAX:
+        _SAFE_BLOCKS.clear()
+    _SAFE_BLOCKS.update(unseen)
     return True
 
 
