@@ -18,14 +18,21 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redline.config import Project
 from redline.errors import RedlineError
 from redline.jobs import JOBS_ENV, start_method, worker_count
 from redline.notices.build import Setting, notices_of
 from redline.notices.wording import Wording
+
+if TYPE_CHECKING:
+    from redline.gitio import Repository
+    from redline.render.cache import RenderCache
 
 #: notices missing from the cache below which starting processes costs more than it saves
 PREFILL_FROM = 40
@@ -60,51 +67,54 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
 
 def fill(task: Task) -> None:
     """Worker: the notices of versions ``start:stop``, their texts and schema checks, into the cache."""
-    from redline import gitio
     from redline.load.schemas import notice_errors
     from redline.notices.build import Setting
     from redline.publish.emails import notice_templates
-    from redline.render.cache import RenderCache
-    from redline.render.cachekey import cache_key
 
     project, ref, site_url, wording, directory, start, stop, today = task
-    cache = RenderCache(directory, cache_key(project.root, directory))
-    try:
-        repo = gitio.open_repo(project.root)
-    except RedlineError:
-        return
-    try:
-        notices = notices_of(repo, project, Setting(site_url, wording, cache, today=today), ref,
-                             slice(start, stop))
-        templates = notice_templates(project, wording, cache)
-        for notice in notices:
-            notice_errors(0, notice.to_json(), cache.facts)
-            for locale in project.locales:
-                templates.texts(notice, locale)
-    except RedlineError:
-        pass  # the serial run meets the same error and reports it, with its context
-    finally:
-        repo.close()
-        cache.save()
+    with _worker(project, directory) as opened:
+        if opened is not None:
+            repo, cache = opened
+            notices = notices_of(repo, project, Setting(site_url, wording, cache, today=today), ref,
+                                 slice(start, stop))
+            templates = notice_templates(project, wording, cache)
+            for notice in notices:
+                notice_errors(0, notice.to_json(), cache.facts)
+                for locale in project.locales:
+                    templates.texts(notice, locale)
 
 
 def judge(task: tuple[Project, str, Path, tuple[int, int]]) -> None:
     """Worker: judge the pending commits of one share of the versions into the cache folder."""
-    from redline import gitio
     from redline.notices.versions import history_commits, judge_versions
+
+    project, ref, directory, share = task
+    with _worker(project, directory) as opened:
+        if opened is not None:
+            repo, cache = opened
+            judge_versions(repo, project, history_commits(repo, project, ref), cache, share)
+
+
+@contextmanager
+def _worker(project: Project, directory: Path) -> Iterator[tuple[Repository, RenderCache] | None]:
+    """A worker's repository and the shared cache (None: no repository); what it learnt is saved.
+
+    Its errors are dropped: the serial run meets the same error and reports it, with its context.
+    """
+    from redline import gitio
     from redline.render.cache import RenderCache
     from redline.render.cachekey import cache_key
 
-    project, ref, directory, share = task
     cache = RenderCache(directory, cache_key(project.root, directory))
     try:
         repo = gitio.open_repo(project.root)
     except RedlineError:
+        yield None
         return
     try:
-        judge_versions(repo, project, history_commits(repo, project, ref), cache, share)
+        yield repo, cache
     except RedlineError:
-        pass  # the serial run meets the same error and reports it, with its context
+        pass
     finally:
         repo.close()
         cache.save()
