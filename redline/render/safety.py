@@ -60,11 +60,12 @@ def check_markup(markdown: str, path: str, locale: str) -> None:
         )
 
 
-#: what makes a block's HTML depend on text outside it: raw HTML, and the definitions Markdown
-#: applies page-wide (links by reference, abbreviations, footnotes)
-_PAGE_WIDE = re.compile(r"<|^\s*(?:\[[^\]\n]*\]:|\*\[)|\[\^", re.MULTILINE)
-#: fence lines: a block that closes a fence elsewhere would look like code on its own
-_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,}).*$", re.MULTILINE)
+#: what makes a block's HTML depend on text outside it: raw HTML; indented lines (list and
+#: definition continuations, code: their blocks are read inside another); definitions (``: …``
+#: makes the block before a term, which takes an attribute list ``{: onclick=…}`` then); and
+#: what Markdown applies page-wide (links by reference, abbreviations, footnotes), wherever it
+#: stands (in a quote or a list item too)
+_PAGE_WIDE = re.compile(r"<|\]\s*:|\*\[|\[\^|^[ \t]+[^ \t\n]|^[\s>]*:", re.MULTILINE)
 #: verdicts on blocks already converted, shared by every render of a run (policies repeat blocks)
 _SAFE_BLOCKS: dict[str, bool] = {}
 _SAFE_BLOCKS_MAX = 100_000
@@ -73,29 +74,39 @@ _SAFE_BLOCKS_MAX = 100_000
 def _safe_by_blocks(markdown: str) -> bool:
     """True when each block, converted on its own, holds nothing that could run code.
 
-    A shortcut that can only say "safe" when the whole page is safe: a text without raw HTML
-    or page-wide definitions gets its links and attributes block by block, and each block is
-    checked *more* live than in the page (indentation and fences removed, so nothing counts as
-    code). Any doubt falls back to converting the whole page (the exact check and its message).
+    A shortcut that can only say "safe" when the whole page is safe: in a text without raw
+    HTML, indented lines, definition lists or page-wide definitions, Markdown reads each block
+    (blank-line separated, lines as Markdown splits them) exactly as it does in the page, so
+    its links are the page's links. Any doubt falls back to converting the whole page (the
+    exact check and its message).
 
     >>> _safe_by_blocks("A [link](https://x.test).\\n\\n    [x](javascript:alert(1))")
     False
     >>> _safe_by_blocks("A [link](https://x.test).\\n\\nMore *text*.")
     True
     """
-    if _PAGE_WIDE.search(markdown):
+    text = _as_markdown_reads(markdown)
+    if _PAGE_WIDE.search(text):
         return False
-    for block in re.split(r"\n[ \t]*\n", _FENCE.sub("", markdown)):
+    for block in re.split(r"\n[ \t]*\n", text):
         verdict = _SAFE_BLOCKS.get(block)
         if verdict is None:
-            flat = "\n".join(line.lstrip() for line in block.splitlines())
-            verdict = find_danger(markdown_html(flat)) is None
+            verdict = find_danger(markdown_html(block)) is None
             if len(_SAFE_BLOCKS) >= _SAFE_BLOCKS_MAX:
                 _SAFE_BLOCKS.clear()
             _SAFE_BLOCKS[block] = verdict
         if not verdict:
             return False
     return True
+
+
+def _as_markdown_reads(markdown: str) -> str:
+    """``markdown`` with the line ends and markers Python-Markdown normalises before reading it.
+
+    Only ``\\n`` (``\\r\\n`` and ``\\r`` become one) ends a line for Markdown: form feeds or
+    U+2028 do not, so a link may span them. STX and ETX are dropped (Markdown's placeholders).
+    """
+    return markdown.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "").replace("\x03", "")
 
 
 def markdown_html(markdown: str) -> str:
