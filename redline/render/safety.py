@@ -66,9 +66,12 @@ def check_markup(markdown: str, path: str, locale: str) -> None:
 #: what Markdown applies page-wide (links by reference, abbreviations, footnotes), wherever it
 #: stands (in a quote or a list item too)
 _PAGE_WIDE = re.compile(r"<|\]\s*:|\*\[|\[\^|^[ \t]+[^ \t\n]|^[\s>]*:", re.MULTILINE)
-#: verdicts on blocks already converted, shared by every render of a run (policies repeat blocks)
+#: verdicts on blocks already converted, shared by every render of a run (policies repeat blocks),
+#: bounded by a count and by the characters of the blocks kept (a block may be a whole 2 MB page)
 _SAFE_BLOCKS: dict[str, bool] = {}
 _SAFE_BLOCKS_MAX = 100_000
+_SAFE_BLOCKS_CHARS = 32_000_000
+_SAFE_BLOCKS_HELD = 0
 
 
 def _safe_by_blocks(markdown: str) -> bool:
@@ -92,12 +95,20 @@ def _safe_by_blocks(markdown: str) -> bool:
         verdict = _SAFE_BLOCKS.get(block)
         if verdict is None:
             verdict = find_danger(markdown_html(block)) is None
-            if len(_SAFE_BLOCKS) >= _SAFE_BLOCKS_MAX:
-                _SAFE_BLOCKS.clear()
-            _SAFE_BLOCKS[block] = verdict
+            _remember(block, verdict)
         if not verdict:
             return False
     return True
+
+
+def _remember(block: str, verdict: bool) -> None:
+    """Keep ``block``'s verdict, forgetting them all first when the memo is full."""
+    global _SAFE_BLOCKS_HELD
+    if len(_SAFE_BLOCKS) >= _SAFE_BLOCKS_MAX or _SAFE_BLOCKS_HELD + len(block) > _SAFE_BLOCKS_CHARS:
+        _SAFE_BLOCKS.clear()
+        _SAFE_BLOCKS_HELD = 0
+    _SAFE_BLOCKS[block] = verdict
+    _SAFE_BLOCKS_HELD += len(block)
 
 
 def _as_markdown_reads(markdown: str) -> str:

@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+import redline.render.safety as safety
 from redline.errors import RedlineError
 from redline.render.safety import _safe_by_blocks, check_markup, find_danger, markdown_html
 
@@ -64,3 +65,11 @@ def test_plain_pages_still_take_the_shortcut() -> None:
     page = ("# Terms { #terms }\n\nWe keep [logs](https://x.test) 12 months.\r\n\r\n"
             "- One\n- Two\n\n> Quoted.\n\na | b\n--|--\n1 | 2\n\n```\ncode\n```\n")
     assert _safe_by_blocks(page)
+
+
+def test_the_verdicts_kept_are_bounded_by_their_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long distinct blocks never make the memo hold more characters than its budget."""
+    monkeypatch.setattr(safety, "_SAFE_BLOCKS_CHARS", 10_000)
+    for number in range(40):
+        assert _safe_by_blocks(f"Block {number}: " + "words " * 500)
+        assert sum(map(len, safety._SAFE_BLOCKS)) <= 10_000
