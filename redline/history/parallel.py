@@ -13,12 +13,14 @@ synthetic history takes about half the time (``docs/benchmarks.md``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from redline.config import Project
@@ -60,7 +62,9 @@ def prefill(project: Project, states: Sequence[State], build_day: dt.date, allow
         (project, build_day, allow_fallback, tuple(project.locales[start::workers]), None, folder)
         for start in range(workers)]
     context = multiprocessing.get_context(start_method())
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    # a worker killed (out of memory, a signal) breaks the pool: the serial walk does what it left
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool, \
+            contextlib.suppress(BrokenProcessPool):
         list(pool.map(fill, tasks))
     cache.reload()
     return workers

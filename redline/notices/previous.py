@@ -65,7 +65,8 @@ def load_previous(folder: Path, today: dt.date) -> Published:
         raw = json.loads(path.read_text(encoding="utf-8"))
         notices = {(str(n["policy"]), dt.date.fromisoformat(n["effective"])):
                    (str(n["id"]), dt.date.fromisoformat(n["notice_date"])) for n in raw["notices"]}
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
+        # RecursionError: JSON nested deeper than the parser follows (no file Redline wrote)
         raise RedlineError(f"not a notices.json Redline published: {error}", where=str(path),
                            fix="fetch it again from the deployed site (notices/notices.json)") from None
     return Published(notices, today)

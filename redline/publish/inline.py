@@ -24,8 +24,8 @@ from redline.fallback import FALLBACK_CLOSE, FALLBACK_START_RE, FALLBACK_TAG_RE
 #: what would start a block (heading, quote, list item, rule) at the front of a one-line text
 BLOCK_START_RE = re.compile(r"^(?:(#{1,6}|>|[-*+])(?=\s|$)|(\d{1,9})([.)])(?=\s|$))")
 RULE_RE = re.compile(r"^([-*_])(?:\s*\1){2,}\s*$")
-#: the opening and closing lines of a fenced code block
-FENCE_LINE_RE = re.compile(r"^[ \t]*(?:```|~~~).*$\n?", re.M)
+#: the opening or closing line of a fenced code block
+FENCE_LINE_RE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
 #: raw tags without attributes that only style text (dropped, their words kept); with any
 #: attribute a tag could hide or restyle words, so it stays, shown as written
 STYLE_ONLY_RE = re.compile(r"</?(?:b|strong|i|em|u|mark|small|sup|sub|code|br)\s*/?>", re.I)
@@ -64,11 +64,25 @@ def tokens(markdown: str, days: Sequence[str] = (), verbatim: bool = False) -> l
     ('<', Style(bold=False, italic=False, code=True, href=None))
     """
     if verbatim:
-        return split(FENCE_LINE_RE.sub("", markdown).rstrip("\n"), CODE, days)
+        return split(code_text(markdown), CODE, days)
     reader = _Reader(days)
     reader.feed(inline_html(unwrapped(markdown)))
     reader.close()
     return reader.found
+
+
+def code_text(markdown: str) -> str:
+    """A code block's text without its opening and closing fence lines (lines inside stay).
+
+    >>> code_text("~~~~\\n``` not a fence here\\nx = 1\\n~~~~")
+    '``` not a fence here\\nx = 1'
+    """
+    lines = markdown.rstrip("\n").split("\n")
+    if lines and FENCE_LINE_RE.match(lines[0]):
+        lines = lines[1:]
+        if lines and FENCE_LINE_RE.match(lines[-1]):
+            lines = lines[:-1]
+    return "\n".join(lines)
 
 
 def split(text: str, style: Style, days: Sequence[str] = ()) -> list[Token]:

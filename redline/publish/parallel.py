@@ -14,12 +14,14 @@ front matter is in the cache) before it compares anything.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,7 +59,9 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
                           setting.today) for start, stop in itertools.pairwise(bounds)]
     context = multiprocessing.get_context(start_method())
     shares = [(project, ref, cache.directory, (start, workers)) for start in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    # a worker killed (out of memory, a signal) breaks the pool: the serial run does what it left
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool, \
+            contextlib.suppress(BrokenProcessPool):
         if judging:  # which commit is each version's text: the notices compare it
             list(pool.map(judge, shares))
         list(pool.map(fill, tasks))

@@ -52,15 +52,23 @@ def _as_date(value: Any) -> dt.date:
         return dt.date.fromisoformat(value)
     name = getattr(value, "_undefined_name", None)
     if isinstance(value, Undefined) and name:
-        raise DateMissing(f"date filter needs a date, but '{name}' is not set", name)
+        raise DateMissing(f"date filter needs a date, but '{name}' is not set", name,
+                          getattr(value, "_undefined_obj", None))
     raise TypeError(f"date filter needs a date, got {value!r}")
 
 
 class DateMissing(TypeError):
-    """A date the template formats is not set (``policy.updated`` in a policy that declares none)."""
+    """A date the template formats is not set (``policy.updated`` in a policy that declares none).
 
-    def __init__(self, message: str, name: str) -> None:
+    ``owner`` is the mapping the name was looked up in (the page, or a data set), when known:
+    the render names the value by its full path and sends the fix to the front matter only
+    when the owner is the page.
+    """
+
+    def __init__(self, message: str, name: str, owner: Any = None) -> None:
         super().__init__(message)
+        self.name = name
+        self.owner = owner
         front = name in ("updated", "effective")
         self.fix = (f"set `{name}: YYYY-MM-DD` in the policy's front matter" if front
                     else f"give '{name}' a date (YYYY-MM-DD) in the data, or remove the date filter")

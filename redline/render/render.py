@@ -19,6 +19,7 @@ from redline.load.sources import Sources
 from redline.load.yamlfile import Path_
 from redline.render import limits
 from redline.render.env import TEMPLATE_CACHE, UndefinedName
+from redline.render.filters import DateMissing
 from redline.render.safety import check_markup
 from redline.render.translate import translate_blocks, translate_data, translate_text
 from redline.sections import Section, parse_sections
@@ -140,6 +141,8 @@ def run_template(
     except TemplateNotFound as error:
         raise _error(f"include '{error.name}' not found in policies/_partials/", path, lines,
                      _line(error, path), fix="include only files under policies/_partials/") from None
+    except DateMissing as error:
+        raise _date_missing(error, path, lines, context) from None
     except OverflowError as error:
         raise _error(f"unsafe template: {str(error).split('.')[0].lower()} (at most 100000 items)", path,
                      lines, _line(error, path), fix="loop over data, not over huge ranges") from None
@@ -190,6 +193,18 @@ def _undefined(error: UndefinedName, path: str, lines: list[int], context: dict[
     hint = did_you_mean(dotted, candidates)
     return _error(f"undefined variable '{dotted}'{hint}", path, lines, _line(error, path),
                   fix="use a name defined in policies/_data/ (see `redline check`)")
+
+
+def _date_missing(error: DateMissing, path: str, lines: list[int], context: dict[str, Any]) -> RedlineError:
+    """An unset date: a front matter date of the page as the filter said, a data value by its path."""
+    owner = error.owner
+    if owner is context.get("policy") or not isinstance(owner, dict):
+        return _error(f"template error: {error}", path, lines, _line(error, path), fix=error.fix)
+    prefix = _dotted_at(context, owner)
+    dotted = f"{prefix}.{error.name}" if prefix else error.name
+    return _error(f"template error: date filter needs a date, but '{dotted}' is not set", path, lines,
+                  _line(error, path), fix=f"give '{dotted}' a date (YYYY-MM-DD) in policies/_data/, "
+                                          "or remove the date filter")
 
 
 def _dotted_at(context: dict[str, Any], owner: dict[str, Any]) -> str:

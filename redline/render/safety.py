@@ -60,44 +60,64 @@ def check_markup(markdown: str, path: str, locale: str) -> None:
         )
 
 
-#: what makes a block's HTML depend on text outside it: raw HTML, and the definitions Markdown
-#: applies page-wide (links by reference, abbreviations, footnotes)
-_PAGE_WIDE = re.compile(r"<|^\s*(?:\[[^\]\n]*\]:|\*\[)|\[\^", re.MULTILINE)
-#: fence lines: a block that closes a fence elsewhere would look like code on its own
-_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,}).*$", re.MULTILINE)
-#: blocks already converted and found safe, shared by every render of a run (policies repeat blocks)
+#: what makes a block's HTML depend on text outside it: raw HTML; indented lines (list and
+#: definition continuations, code: their blocks are read inside another); definitions (``: …``
+#: makes the block before a term, which takes an attribute list ``{: onclick=…}`` then); and
+#: what Markdown applies page-wide (links by reference, abbreviations, footnotes), wherever it
+#: stands (in a quote or a list item too)
+_PAGE_WIDE = re.compile(r"<|\]\s*:|\*\[|\[\^|^[ \t]+[^ \t\n]|^[\s>]*:", re.MULTILINE)
+#: blocks already converted and found safe, shared by every render of a run (policies repeat blocks),
+#: bounded by a count and by the characters of the blocks kept (a block may be a whole 2 MB page)
 _SAFE_BLOCKS: set[str] = set()
 _SAFE_BLOCKS_MAX = 100_000
+_SAFE_BLOCKS_CHARS = 32_000_000
+_SAFE_BLOCKS_HELD = 0
 
 
 def _safe_by_blocks(markdown: str) -> bool:
     """True when the page's blocks, each read on its own, hold nothing that could run code.
 
-    A shortcut that can only say "safe" when the whole page is safe: a text without raw HTML
-    or page-wide definitions gets its links and attributes block by block, and each block is
-    read *more* live than in the page (indentation and fences removed, so nothing counts as
-    code). The blocks not seen before are converted together, in one call: without
-    indentation, fences, HTML or definitions no block changes another's links or attributes.
-    Any finding falls back to converting the whole page (the exact check and its message).
+    A shortcut that can only say "safe" when the whole page is safe: in a text without raw
+    HTML, indented lines, definition lists or page-wide definitions, Markdown reads each block
+    (blank-line separated, lines as Markdown splits them) exactly as it does in the page, so
+    its links are the page's links. The same holds for the blocks not seen before joined by
+    blank lines, so they are converted together, in one call. Any finding falls back to
+    converting the whole page (the exact check and its message).
 
     >>> _safe_by_blocks("A [link](https://x.test).\\n\\n    [x](javascript:alert(1))")
     False
     >>> _safe_by_blocks("A [link](https://x.test).\\n\\nMore *text*.")
     True
     """
-    if _PAGE_WIDE.search(markdown):
+    text = _as_markdown_reads(markdown)
+    if _PAGE_WIDE.search(text):
         return False
-    blocks = re.split(r"\n[ \t]*\n", _FENCE.sub("", markdown))
+    blocks = re.split(r"\n[ \t]*\n", text)
     unseen = [block for block in dict.fromkeys(blocks) if block not in _SAFE_BLOCKS]
-    if not unseen:
-        return True
-    flat = "\n\n".join("\n".join(line.lstrip() for line in block.splitlines()) for block in unseen)
-    if find_danger(markdown_html(flat)) is not None:
+    if unseen and find_danger(markdown_html("\n\n".join(unseen))) is not None:
         return False
-    if len(_SAFE_BLOCKS) + len(unseen) > _SAFE_BLOCKS_MAX:
-        _SAFE_BLOCKS.clear()
-    _SAFE_BLOCKS.update(unseen)
+    _remember(unseen)
     return True
+
+
+def _remember(blocks: list[str]) -> None:
+    """Keep ``blocks`` as safe, forgetting every block first when the memo is full."""
+    global _SAFE_BLOCKS_HELD
+    size = sum(map(len, blocks))
+    if len(_SAFE_BLOCKS) + len(blocks) > _SAFE_BLOCKS_MAX or _SAFE_BLOCKS_HELD + size > _SAFE_BLOCKS_CHARS:
+        _SAFE_BLOCKS.clear()
+        _SAFE_BLOCKS_HELD = 0
+    _SAFE_BLOCKS.update(blocks)
+    _SAFE_BLOCKS_HELD += size
+
+
+def _as_markdown_reads(markdown: str) -> str:
+    """``markdown`` with the line ends and markers Python-Markdown normalises before reading it.
+
+    Only ``\\n`` (``\\r\\n`` and ``\\r`` become one) ends a line for Markdown: form feeds or
+    U+2028 do not, so a link may span them. STX and ETX are dropped (Markdown's placeholders).
+    """
+    return markdown.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "").replace("\x03", "")
 
 
 def markdown_html(markdown: str) -> str:
