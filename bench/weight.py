@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LINK_RE = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="([^"#?]+)[^"]*"', re.IGNORECASE)
+#: ``<link rel="alternate">`` (other languages, feeds) and the like name documents a browser does
+#: not fetch with the page: only a reader or a feed reader that follows them does
+NOT_FETCHED_RE = re.compile(r'<link\b[^>]*\brel="(?:alternate|canonical|sitemap|author|license)"[^>]*>',
+                            re.IGNORECASE)
 CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 ARTICLE_RE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 TOC_RE = re.compile(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', re.DOTALL)
@@ -43,7 +47,8 @@ def gz(data: bytes) -> int:
 def page_weight(site: Path, page: Path) -> Weight:
     """Weigh ``page`` (an HTML file of the locale site rooted at ``site``)."""
     text = page.read_text(encoding="utf-8")
-    assets = {_local(site, page, url) for url in LINK_RE.findall(text)} | _search_files(site, page, text)
+    fetched = NOT_FETCHED_RE.sub("", text)
+    assets = {_local(site, page, url) for url in LINK_RE.findall(fetched)} | _search_files(site, page, text)
     found = [path for path in assets if path is not None and path.is_file() and path.suffix != ".map"]
     chrome = len(TOC_RE.sub("", ARTICLE_RE.sub("", text)).encode("utf-8"))
     return Weight(len(text.encode("utf-8")), gz(text.encode("utf-8")),
