@@ -156,6 +156,11 @@ def _id_lists(text: str) -> list[str]:
     return sorted(m.group(0) for m in ATTR_LIST_RE.finditer(CODE_SPAN_RE.sub("", text)))
 
 
+#: embeddings and overrides (LRE, RLE, PDF, LRO, RLO): the browser shows the words in another order
+#: than they are written and compared ("Trojan Source"); marks (LRM, RLM) and isolates stay allowed
+BIDI_CONTROL_RE = re.compile("[\u202a-\u202e]")
+
+
 def hiding_markup(text: str) -> Iterator[str]:
     """HTML comments, and attribute lists carrying more than an id: both can hide words.
 
@@ -163,6 +168,8 @@ def hiding_markup(text: str) -> Iterator[str]:
     ["an HTML comment ('<!--')", "the attribute list '{ .md-toggle }'"]
     """
     bare = CODE_SPAN_RE.sub("", text)
+    for match in BIDI_CONTROL_RE.finditer(text):
+        yield f"a bidirectional control character (U+{ord(match.group(0)):04X})"
     for match in COMMENT_RE.finditer(bare):
         kind = "an HTML comment" if match.group(0) == "<!--" else "an HTML declaration"
         yield f"{kind} ('{match.group(0)}')"
@@ -209,12 +216,16 @@ def markup_problems(blocks: tuple[Block, ...], path: str) -> Iterator[tuple[str,
 
 
 COMMENT_FIX = "remove it: write the words readers should read; notes for editors belong in the commit message"
+BIDI_FIX = ("delete the invisible character: it shows the words in another order than they are written; "
+            "for right-to-left text use the marks U+200E/U+200F or the isolates U+2066-U+2069")
 ATTR_LIST_FIX = ("keep only an id ({ #id }): a class, style or other key can hide words; "
                  "style belongs in the theme")
 
 
 def hiding_fix(hiding: str) -> str:
     """How to fix one finding of :func:`hiding_markup`."""
+    if hiding.startswith("a bidirectional"):
+        return BIDI_FIX
     return COMMENT_FIX if hiding.startswith("an HTML") else ATTR_LIST_FIX
 FENCE_LINE_RE = re.compile(r"^[ \t]*(```|~~~)")
 CONTAINER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|^(?:!!!|\?\?\?\+?)[ \t]|^[ \t]{4}|^\t")
@@ -286,6 +297,8 @@ def _inside_container(before: list[str]) -> bool:
 
 def structure_fix(broken: str) -> str:
     """How to fix what :func:`structure_differs` said of a translation."""
+    if "bidirectional" in broken:
+        return BIDI_FIX
     if "comment" in broken or "HTML declaration" in broken:
         return COMMENT_FIX
     if "attribute list" in broken:
