@@ -7,7 +7,6 @@ so an editorial finding never hides a change of words.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -32,6 +31,7 @@ from redline.diff.text import (
     strip_markup,
     unify_punctuation,
 )
+from redline.diff.words import opcodes
 
 #: Editorial normalisers, in the order they compose (markup before links, case last).
 STYLES: tuple[tuple[str, Normaliser], ...] = (
@@ -67,8 +67,7 @@ def span(old: str, new: str) -> str:
     'B' → 'b' (and 1 more)
     """
     old_words, new_words = old.split(), new.split()
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    edits = [op for op in opcodes(old_words, new_words) if op[0] != "equal"]
     if not edits:
         return f"{quote(old, 60)} → {quote(new, 60)}"
     _, i1, i2, j1, j2 = edits[0]

@@ -9,7 +9,6 @@ list) from explaining a change that, say, also deleted "in the United States".
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 
@@ -18,6 +17,7 @@ from redline.classify.findings import Finding
 from redline.classify.languages import words_of
 from redline.diff.canonical import canonical
 from redline.diff.sections import BlockChange
+from redline.diff.words import opcodes
 from redline.fallback import FALLBACK_TAG_RE
 
 #: Inline HTML whose attributes can hide, show or restyle words.
@@ -65,8 +65,7 @@ def qualifier_removed(change: BlockChange) -> Finding | None:
     edited, words = _edited_words(change), words_of(change.lang)
     if edited is None or words is None:
         return None
-    matcher = difflib.SequenceMatcher(None, edited[0], edited[1], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(list(edited[0]), list(edited[1])):
         deleted = edited[0][i1:i2]
         if tag == "equal" or not set(deleted) & words.qualifiers:
             continue

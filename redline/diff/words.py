@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Hashable, Sequence
+from typing import Literal, TypeVar
 
 Op = Literal["equal", "insert", "delete"]
 Segment = tuple[Op, str]
@@ -50,11 +50,12 @@ def word_diff(old: str, new: str, *, ignore_case: bool = False) -> list[Segment]
 
 
 Opcode = tuple[str, int, int, int, int]
+H = TypeVar("H", bound=Hashable)
 #: sequences whose lengths multiply to at most this are matched whole (a few hundred tokens each)
 WHOLE_UP_TO = 250_000
 
 
-def opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+def opcodes(a: Sequence[H], b: Sequence[H]) -> list[Opcode]:
     """``difflib``'s opcodes for turning ``a`` into ``b``, the common head and tail set aside first.
 
     The matcher is quadratic in what it is given: one word changed in a paragraph of

@@ -9,13 +9,13 @@ Every text is escaped; a link keeps its target only when :data:`Resolver` gives 
 
 from __future__ import annotations
 
-import difflib
 import html
 import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Literal, NamedTuple
 
+from redline.diff.words import opcodes
 from redline.htmlscan import url_scheme_danger
 from redline.publish.inline import PLAIN, Style, Token
 
@@ -63,13 +63,12 @@ def token_diff(old: Sequence[Token], new: Sequence[Token]) -> list[Segment]:
     ...     [("a", PLAIN), (" ", PLAIN), ("b", PLAIN)], [("a", PLAIN), (" ", PLAIN), ("b", bold)])]
     [('equal', 'a '), ('delete', 'b'), ('insert', 'b')]
     """
-    opcodes = difflib.SequenceMatcher(None, [_key(t) for t in old], [_key(t) for t in new],
-                                      autojunk=False).get_opcodes()
+    codes = opcodes([_key(t) for t in old], [_key(t) for t in new])
     segments: list[Segment] = []
     deleted: list[Token] = []
     inserted: list[Token] = []
-    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        between = 0 < index < len(opcodes) - 1 and all(text.isspace() for text, _ in new[j1:j2])
+    for index, (tag, i1, i2, j1, j2) in enumerate(codes):
+        between = 0 < index < len(codes) - 1 and all(text.isspace() for text, _ in new[j1:j2])
         if tag == "equal" and not between:
             _flush(segments, deleted, inserted)
             segments.append(("equal", list(new[j1:j2])))
