@@ -71,13 +71,7 @@ def test_two_workers_give_the_one_process_changelog(make: object, empty_git_proj
     """The changelog's files are byte-identical with two workers and with one process."""
     assert callable(make)
     make(empty_git_project)
-    monkeypatch.setattr(notice_workers, "PREFILL_FROM", 1)
-    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("REDLINE_JOBS", "2")
-    two = redline(empty_git_project, "changelog", "--out", str(tmp_path / "two"))
-    monkeypatch.setenv("REDLINE_JOBS", "1")
-    monkeypatch.setenv("REDLINE_CACHE_DIR", "off")
-    one = redline(empty_git_project, "changelog", "--out", str(tmp_path / "one"))
+    two, one = changelogs(empty_git_project, tmp_path, monkeypatch)
     assert two[0] == one[0] == 0, (two, one)
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
 
@@ -105,13 +99,20 @@ def test_a_changelog_worker_that_dies_leaves_the_one_process_files(
         empty_git_project: GitProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The changelog goes on in this process and writes the files of a one-process run."""
     renamed_history(empty_git_project)
-    monkeypatch.setattr(notice_workers, "PREFILL_FROM", 1)
     monkeypatch.setattr(notice_workers, "judge", _dies)
-    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("REDLINE_JOBS", "2")
-    two = redline(empty_git_project, "changelog", "--out", str(tmp_path / "two"))
-    monkeypatch.setenv("REDLINE_JOBS", "1")
-    monkeypatch.setenv("REDLINE_CACHE_DIR", "off")
-    one = redline(empty_git_project, "changelog", "--out", str(tmp_path / "one"))
+    two, one = changelogs(empty_git_project, tmp_path, monkeypatch)
     assert two[0] == one[0] == 0, two
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
+
+
+def changelogs(project: GitProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+               ) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
+    """``redline changelog`` into ``tmp_path/two`` with two workers, then into ``tmp_path/one``
+    in one process without a cache; (exit code, stdout, stderr) of each."""
+    monkeypatch.setattr(notice_workers, "PREFILL_FROM", 1)
+    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REDLINE_JOBS", "2")
+    two = redline(project, "changelog", "--out", str(tmp_path / "two"))
+    monkeypatch.setenv("REDLINE_JOBS", "1")
+    monkeypatch.setenv("REDLINE_CACHE_DIR", "off")
+    return two, redline(project, "changelog", "--out", str(tmp_path / "one"))
