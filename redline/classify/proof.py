@@ -9,7 +9,6 @@ reads as a new one. What they cannot prove goes on to the meaning rules.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 
@@ -34,6 +33,7 @@ from redline.classify.nonexhaustive import open_list_reworded
 from redline.diff.canonical import canonical, drop_invisible, mask_placeholders, same_words, visible, words
 from redline.diff.sections import BlockChange
 from redline.diff.text import COMMENT_RE, SPACE_BEFORE_PUNCT_RE, collapse_whitespace
+from redline.diff.words import similarity
 
 _MONTHS = (
     r"jan(?:uary|vier|uar)?|feb(?:ruary|rero|ruar)?|f[ée]vr(?:ier)?|m[aä]r(?:ch|s|z|zo)?|apr(?:il)?|avr(?:il)?"
@@ -117,11 +117,8 @@ KINDS: tuple[tuple[str, Callable[[str], str]], ...] = (
 
 def _kinds(old: str, new: str) -> list[str]:
     """The kinds of difference whose step alone brings the two texts closer."""
-    base = difflib.SequenceMatcher(None, old, new, autojunk=False).ratio()
-    kinds = [
-        name for name, step in KINDS
-        if difflib.SequenceMatcher(None, step(old), step(new), autojunk=False).ratio() > base
-    ]
+    base = similarity(old, new)
+    kinds = [name for name, step in KINDS if similarity(step(old), step(new)) > base]
     return kinds or ["punctuation"]
 
 

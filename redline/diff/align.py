@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from redline.blocks import Block
 from redline.diff.text import alignment_key
-from redline.diff.words import WHOLE_UP_TO, opcodes
+from redline.diff.words import similarity
 
 #: Two blocks in a replaced span pair up as "modified" from this similarity on.
 PAIR_RATIO = 0.5
@@ -148,11 +148,6 @@ def _matches(old_keys: list[str], new_keys: list[str]) -> list[tuple[int, int]]:
 
 
 def _ratio(a: str, b: str) -> float:
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.quick_ratio() < PAIR_RATIO:
+    if difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() < PAIR_RATIO:
         return 0.0
-    if len(a) * len(b) <= WHOLE_UP_TO:
-        return matcher.ratio()
-    # long blocks: the common head and tail set aside first (see words.opcodes)
-    same = sum(i2 - i1 for tag, i1, i2, _, _ in opcodes(a, b) if tag == "equal")
-    return 2.0 * same / (len(a) + len(b))
+    return similarity(a, b)

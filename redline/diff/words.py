@@ -84,6 +84,18 @@ def opcodes(a: Sequence[H], b: Sequence[H]) -> list[Opcode]:
     return found
 
 
+def similarity(a: Sequence[H], b: Sequence[H]) -> float:
+    """``difflib``'s similarity of ``a`` and ``b`` (0 to 1), long ones with :func:`opcodes`.
+
+    >>> similarity("abcd", "abxd"), similarity("ab" * 300 + "x", "ab" * 300 + "y")
+    (0.75, 0.9983361064891847)
+    """
+    if len(a) * len(b) <= WHOLE_UP_TO:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    same = sum(i2 - i1 for tag, i1, i2, _, _ in opcodes(a, b) if tag == "equal")
+    return 2.0 * same / (len(a) + len(b))
+
+
 def _keys(tokens: list[str], ignore_case: bool) -> list[str]:
     return [" " if token.isspace() else token.casefold() if ignore_case else token for token in tokens]
 

@@ -1,4 +1,4 @@
-"""Fill the render cache for a history walk in several processes, one group of locales each.
+"""Fill the render cache for a history walk in several processes, a share of the policies each.
 
 The walk itself stays serial and unchanged: workers only run the same walk for their
 share of the policies (in every locale, so each can also judge its policies' pending

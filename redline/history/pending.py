@@ -109,14 +109,23 @@ def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Calla
         material = change.material or any(
             _translation_material(cache, pair, old, new, locale, changed, records)
             for locale in new.project.translated_locales)
-    cache.facts.put(f"pending:{key}", material)
+    remember_verdict(cache, key, material)
     return material
 
 
 def known_verdict(cache: RenderCache, key: str) -> bool | None:
     """The verdict :func:`judge` gave (in any run) for ``key``, or None when there is none yet."""
-    known = cache.facts.get(f"pending:{key}")
+    known = cache.facts.get(_verdict_fact(key))
     return known if isinstance(known, bool) else None
+
+
+def remember_verdict(cache: RenderCache, key: str, material: bool) -> None:
+    """Keep the verdict for ``key`` in the cache's facts (read back by :func:`known_verdict`)."""
+    cache.facts.put(_verdict_fact(key), material)
+
+
+def _verdict_fact(key: str) -> str:
+    return f"pending:{key}"
 
 
 def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, new: Sources, locale: str,

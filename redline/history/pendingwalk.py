@@ -16,7 +16,7 @@ from typing import Protocol
 
 from redline.errors import CheckFailed
 from redline.history.model import Revision
-from redline.history.pending import judge, key_of, pending_states, undated_message
+from redline.history.pending import judge, key_of, pending_states, remember_verdict, undated_message
 from redline.history.states import State
 from redline.load.sources import Sources
 from redline.render.cache import RenderCache
@@ -83,7 +83,7 @@ def material(walk: Walk, steps: dict[int, tuple[dt.date, str]], text: dict[int, 
     pid = steps[b][1]
     key = key_of(walk.states[a].fingerprint, walk.states[b].fingerprint, pid)
     if text[a] == text[b]:
-        walk.cache.facts.put(f"pending:{key}", False)  # for the notices' walk, which renders nothing
+        remember_verdict(walk.cache, key, False)  # for the notices' walk, which renders nothing
         return False  # the same words in every locale (inputs changed, text did not)
     return judge(walk.cache, key, lambda: walk.sources(a), lambda: walk.sources(b), pid)
 

@@ -56,15 +56,17 @@ def project_fingerprint() -> str:
     if not folder or not Path(folder).is_dir():
         return ""
     paths = tuple(sorted(str(path) for path in Path(folder).glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
-    stamps = []
-    for path in paths:
-        try:
-            found = os.stat(path)
-            stamps.append((found.st_mtime_ns, found.st_size))
-        except OSError:
-            stamps.append((0, 0))
     # read and hashed again only when a catalog changed: every render key asks for it
-    return _fingerprint(paths, tuple(stamps))
+    return _fingerprint(paths, tuple(map(_stamp, paths)))
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    """When ``path`` last changed, and its size ((0, 0): no such file): an edited file is read again."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return 0, 0
+    return found.st_mtime_ns, found.st_size
 
 
 @cache
@@ -143,7 +145,7 @@ def package_words(locale: str) -> Words:
 
 
 @cache
-def _project(folder: str, locale: str, stamp: float) -> Words:
+def _project(folder: str, locale: str, stamp: tuple[int, int]) -> Words:
     path = catalog_path(Path(folder), locale)
     return read_words(path, shown=f"locales/{locale}/LC_MESSAGES/redline.po")
 
@@ -152,13 +154,9 @@ def _project_words(locale: str) -> Words:
     folder = os.environ.get(PROJECT_VARIABLE)
     if not folder:
         return Words()
-    # The file's time in the key: an edited catalog is read again (``mkdocs serve``, tests).
+    # The file's stamp in the key: an edited catalog is read again (``mkdocs serve``, tests).
     # One stat per lookup, no more: a site asks for words tens of thousands of times.
-    try:
-        stamp = os.stat(_catalog_file(folder, locale)).st_mtime
-    except OSError:
-        stamp = 0.0
-    return _project(folder, locale, stamp)
+    return _project(folder, locale, _stamp(_catalog_file(folder, locale)))
 
 
 @cache
