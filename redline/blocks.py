@@ -72,7 +72,13 @@ def split_blocks(source: str) -> list[Block]:
     >>> [(b.kind, b.text) for b in split_blocks("# Title { #t }\\n\\nOne\\ntwo.\\n\\n- a\\n- b")]
     [('heading', 'Title'), ('paragraph', 'One two.'), ('item', 'a'), ('item', 'b')]
     """
-    return list(_iter_blocks(source.splitlines()))
+    return list(_split(source))
+
+
+@functools.lru_cache(maxsize=256)
+def _split(source: str) -> tuple[Block, ...]:
+    # A comparison reads each rendering twice (its sections, its diff): split it once.
+    return tuple(_iter_blocks(source.splitlines()))
 
 
 def _iter_blocks(lines: list[str]) -> Iterator[Block]:

@@ -37,7 +37,7 @@ from redline.compare.locales import (
     titles,
 )
 from redline.compare.pairing import PolicyPair, pair_policies
-from redline.diff import DocumentDiff, FactChange, SectionChange, diff_documents, diff_facts
+from redline.diff import DocumentDiff, FactChange, SectionChange, diff_documents, diff_facts, section_changes
 from redline.errors import RedlineError
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
@@ -216,7 +216,7 @@ def _split(pair: PolicyPair, base: Sources, head: Sources, full: DocumentDiff, s
                              head.project.source_locale, meta=meta)
     except RedlineError:
         return full, ()  # the new template needs new data: judge all of its text
-    by_data = diff_documents(mixed.markdown, sides.new.markdown).sections
+    by_data = section_changes(mixed.markdown, sides.new.markdown)
     return diff_documents(sides.old.markdown, mixed.markdown), by_data
 
 

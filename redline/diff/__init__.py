@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from redline.diff.documents import DocumentDiff, Layout, diff_documents
+from redline.diff.documents import DocumentDiff, Layout, diff_documents, section_changes
 from redline.diff.facts import FactChange, diff_facts
 from redline.diff.sections import BlockChange, SectionChange, diff_sections
 from redline.diff.words import word_diff
@@ -16,5 +16,6 @@ __all__ = [
     "diff_documents",
     "diff_facts",
     "diff_sections",
+    "section_changes",
     "word_diff",
 ]

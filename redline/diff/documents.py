@@ -58,6 +58,18 @@ def diff_documents(old: str, new: str) -> DocumentDiff:
     """
     if old == new:
         return DocumentDiff((), "none")
+    return DocumentDiff(section_changes(old, new),
+                        layout_change(split_front_matter(old)[1], split_front_matter(new)[1]))
+
+
+def section_changes(old: str, new: str) -> tuple[SectionChange, ...]:
+    """The changed sections of two Markdown documents: :func:`diff_documents` without the layout.
+
+    >>> [(s.id, s.kind) for s in section_changes("# A\\n\\nOne.\\n", "# A\\n\\nTwo.\\n")]
+    [('a', 'modified')]
+    """
+    if old == new:
+        return ()
     (old_meta, old_body), (new_meta, new_body) = split_front_matter(old), split_front_matter(new)
     old_sections, new_sections = document_sections(old_body), document_sections(new_body)
     changes = diff_sections(old_sections, new_sections)
@@ -66,7 +78,7 @@ def diff_documents(old: str, new: str) -> DocumentDiff:
     meta = front_matter_changes(old_meta, new_meta)
     if meta:
         changes.insert(0, SectionChange(FRONT_MATTER_ID, "front matter", "modified", meta))
-    return DocumentDiff(tuple(changes), layout_change(old_body, new_body))
+    return tuple(changes)
 
 
 def _mark_references(

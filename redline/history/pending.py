@@ -136,7 +136,7 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
     these are the walk's own renders, recalled from the cache.
     """
     from redline.compare.locales import LocaleChange, classify_locale
-    from redline.diff import diff_documents
+    from redline.diff import section_changes
 
     assert pair.old is not None and pair.new is not None
     if locale not in old.catalogs or locale not in new.catalogs:
@@ -147,7 +147,7 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
              for sources, side in ((old, pair.old), (new, pair.new))]
     if texts[0].markdown == texts[1].markdown:
         return False
-    sections = diff_documents(texts[0].markdown, texts[1].markdown).sections
+    sections = section_changes(texts[0].markdown, texts[1].markdown)  # the layout is never asked here
     change = classify_locale(LocaleChange(locale, "compared", sections), source_changed, pair.id, records)
     return change.material
 

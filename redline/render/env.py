@@ -1,7 +1,8 @@
 """The Jinja environment policies render in: sandboxed, strict, bounded.
 
 Policy text arrives through pull requests, so templates are untrusted: they run in
-``SandboxedEnvironment`` (no attribute walks to Python internals), undefined names are
+``ImmutableSandboxedEnvironment`` (no attribute walks to Python internals, no method that
+changes the data a page shares with every other: ``{{ vendors.append(x) }}``), undefined names are
 errors (``StrictUndefined``), includes are served only from the policies folder of the
 snapshot being rendered, and operators that can blow up memory are bounded.
 """
@@ -15,7 +16,7 @@ from typing import Any, NoReturn
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from redline.load.snapshot import Snapshot
 from redline.render import limits
@@ -74,7 +75,7 @@ class SnapshotLoader(BaseLoader):
         return raw.decode("utf-8"), path, lambda: True
 
 
-class PolicyEnvironment(SandboxedEnvironment):
+class PolicyEnvironment(ImmutableSandboxedEnvironment):
     """Sandbox whose operators, filters, methods and loops are bounded (see :mod:`redline.render.limits`)."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
@@ -139,7 +140,7 @@ def make_environment(snapshot: Snapshot, policies_dir: str, locale: str) -> Poli
 
 #: environments kept (one per locale and partials content) and compiled templates per environment
 ENVIRONMENTS = 32
-TEMPLATES = 512
+TEMPLATES = 2048
 
 
 class TemplateCache:

@@ -20,6 +20,7 @@ from redline.load.yamlfile import Path_
 from redline.render import limits
 from redline.render.env import TEMPLATE_CACHE, UndefinedName
 from redline.render.filters import DateMissing
+from redline.render.pieces import pieces, plain
 from redline.render.safety import check_markup
 from redline.render.translate import translate_blocks, translate_data, translate_text
 from redline.sections import Section, parse_sections
@@ -125,7 +126,18 @@ def _translate_meta(
 def run_template(
     sources: Sources, locale: str, template: str, path: str, lines: list[int], context: dict[str, Any]
 ) -> str:
-    """Run ``template`` in the sandbox; map Jinja's errors back to ``path:line`` of the source."""
+    """Run ``template`` in the sandbox; map Jinja's errors back to ``path:line`` of the source.
+
+    It runs piece by piece when that gives the same text (:mod:`redline.render.pieces`);
+    anything a piece fails on is run again whole, for the error and its line.
+    """
+    try:
+        limits.fresh_budget()
+        found = _by_pieces(sources, locale, template, path, context)
+        if found is not None:
+            return found
+    except Exception:  # the whole template below meets it too, and says where
+        pass
     try:
         compiled = TEMPLATE_CACHE.template(sources.snapshot, sources.project.policies_dir, locale, template,
                                            path)
@@ -152,6 +164,26 @@ def run_template(
     except RecursionError as error:
         raise _error("template recursion too deep", path, lines, _line(error, path),
                      fix="remove the macro that calls itself") from None
+
+
+def _by_pieces(sources: Sources, locale: str, template: str, path: str, context: dict[str, Any]
+               ) -> str | None:
+    """``template`` run piece by piece, or None when it must run whole."""
+    cut = pieces(template)
+    if cut is None:
+        return None
+    out: list[str] = []
+    size = 0
+    for index, text in enumerate(cut):
+        if not (index % 2 or plain(text)):
+            compiled = TEMPLATE_CACHE.template(sources.snapshot, sources.project.policies_dir, locale, text,
+                                               path)
+            text = "".join(_limited(compiled.generate(context)))
+        size += len(text)
+        if size > MAX_OUTPUT:
+            raise SecurityError(f"rendered text exceeds {MAX_OUTPUT} characters")
+        out.append(text)
+    return "".join(out)
 
 
 def _limited(chunks: Any) -> Any:

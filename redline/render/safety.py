@@ -81,23 +81,35 @@ def _safe_by_blocks(markdown: str) -> bool:
     HTML, indented lines, definition lists or page-wide definitions, Markdown reads each block
     (blank-line separated, lines as Markdown splits them) exactly as it does in the page, so
     its links are the page's links. The same holds for the blocks not seen before joined by
-    blank lines, so they are converted together, in one call. Any finding falls back to
-    converting the whole page (the exact check and its message).
+    blank lines, so they are converted together, in one call; a block with no ``[`` or ``{``
+    makes no attribute from its words and is not converted (:data:`_MAKES_ATTRIBUTES`). Any
+    finding falls back to converting the whole page (the exact check and its message).
 
     >>> _safe_by_blocks("A [link](https://x.test).\\n\\n    [x](javascript:alert(1))")
     False
     >>> _safe_by_blocks("A [link](https://x.test).\\n\\nMore *text*.")
     True
+    >>> _safe_by_blocks("Plain *text*, no link.\\n\\n## Title {: onclick=alert(1) }")
+    False
     """
     text = _as_markdown_reads(markdown)
     if _PAGE_WIDE.search(text):
         return False
     blocks = re.split(r"\n[ \t]*\n", text)
     unseen = [block for block in dict.fromkeys(blocks) if block not in _SAFE_BLOCKS]
-    if unseen and find_danger(markdown_html("\n\n".join(unseen))) is not None:
+    linked = [block for block in unseen if _MAKES_ATTRIBUTES.search(block)]
+    if linked and find_danger(markdown_html("\n\n".join(linked))) is not None:
         return False
-    _remember(unseen)
+    _remember(linked)
     return True
+
+
+#: what, in a text without ``<`` (raw HTML, autolinks), makes Python-Markdown write a tag or an
+#: attribute from the author's words: links, images, footnotes and abbreviations open with
+#: ``[`` (or ``![``, ``*[``), attribute lists with ``{``. A block with neither becomes only
+#: Markdown's own tags (paragraphs, emphasis, lists, headings, tables, code) with no attribute
+#: but a table cell's alignment: nothing there can run code, so it is not converted.
+_MAKES_ATTRIBUTES = re.compile(r"[\[{]")
 
 
 def _remember(blocks: list[str]) -> None:
