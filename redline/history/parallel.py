@@ -57,8 +57,9 @@ def prefill(project: Project, states: Sequence[State], build_day: dt.date, allow
         return 0
     folder = cache.directory
     tasks: list[Task] = [
-        (project, build_day, allow_fallback, project.locales, tuple(policies[start::workers]), folder)
-        if by_policy else
+        (project, build_day, allow_fallback, project.locales, share, folder)
+        for share in balanced(policies, _source_changes(project, states), workers)
+    ] if by_policy else [
         (project, build_day, allow_fallback, tuple(project.locales[start::workers]), None, folder)
         for start in range(workers)]
     context = multiprocessing.get_context(start_method())
@@ -68,6 +69,32 @@ def prefill(project: Project, states: Sequence[State], build_day: dt.date, allow
         list(pool.map(fill, tasks))
     cache.reload()
     return workers
+
+
+def balanced(policies: Sequence[str], changes: dict[str, int], workers: int) -> list[tuple[str, ...]]:
+    """``policies`` in ``workers`` shares of about equal work, the most changed first into the
+    lightest share. A policy's work (its renders, its pending questions) grows with the states
+    that change its text: ``changes``.
+
+    >>> balanced(["a", "b", "c", "d"], {"a": 75, "b": 73, "c": 72, "d": 58}, 2)
+    [('a', 'd'), ('b', 'c')]
+    """
+    shares: list[tuple[int, int, tuple[str, ...]]] = [(0, index, ()) for index in range(workers)]
+    for policy in sorted(policies, key=lambda policy: (-changes.get(policy, 0), policy)):
+        weight, index, share = min(shares)
+        shares[index] = (weight + changes.get(policy, 0) + 1, index, (*share, policy))
+    return [tuple(sorted(share)) for _, _, share in shares if share]
+
+
+def _source_changes(project: Project, states: Sequence[State]) -> dict[str, int]:
+    """Policy -> how many states change what its source-locale text reads."""
+    keys = [{pid: key for (pid, locale), key in state.input_keys(project).items()
+             if locale == project.source_locale} for state in states]
+    changes: dict[str, int] = {}
+    for before, after in zip([{}, *keys], keys, strict=False):
+        for pid, key in after.items():
+            changes[pid] = changes.get(pid, 0) + (before.get(pid) != key)
+    return changes
 
 
 def missing_renders(project: Project, states: Sequence[State], cache: RenderCache) -> int:

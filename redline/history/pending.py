@@ -26,7 +26,7 @@ from redline.compare.pairing import PolicyPair
 from redline.errors import RedlineError
 from redline.load.policy import PolicySource
 from redline.load.sources import Sources
-from redline.render.cache import RenderCache
+from redline.render.cache import RenderCache, input_key
 
 if TYPE_CHECKING:
     from redline.classify.overrides import ChangeRecord
@@ -142,9 +142,14 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
     if locale not in old.catalogs or locale not in new.catalogs:
         return False
     # the loaded policy (not the pair's, whose dates were filled in): the walk's render key
-    texts = [cache.render(sources, sources.policy(side.id), locale, allow_fallback=True,
-                          meta={"updated": side.effective})
+    sides = [(sources, sources.policy(side.id), {"updated": side.effective})
              for sources, side in ((old, pair.old), (new, pair.new))]
+    keys = {input_key(sources, policy, locale, {"allow_fallback": True, "meta": meta})
+            for sources, policy, meta in sides}
+    if len(keys) == 1:
+        return False  # the same inputs give the same text: nothing to render
+    texts = [cache.render(sources, policy, locale, allow_fallback=True, meta=meta)
+             for sources, policy, meta in sides]
     if texts[0].markdown == texts[1].markdown:
         return False
     sections = section_changes(texts[0].markdown, texts[1].markdown)  # the layout is never asked here

@@ -101,8 +101,16 @@ def notices_from(repo: Repository, project: Project, setting: Setting, found: Ve
 
 
 def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, part: slice) -> list[Notice]:
-    """The notices of one part of ``ref``'s versions (what a worker of :func:`prefill` computes)."""
-    found = find_versions(repo, project, setting, ref)
+    """The notices of one part of ``ref``'s versions (what a worker of :func:`prefill` computes).
+
+    Only the versions the part's notices compare are judged (each version of the part and the
+    one it replaced): which versions there are does not depend on the verdicts, their texts do.
+    """
+    peeked = find_versions(repo, project, setting, ref, peek=True)
+    wanted = {(v.policy, v.first.sha) for version in peeked.versions[part]
+              for v in (version, version.previous) if v is not None}
+    found = policy_versions(repo, project, peeked.history, setting.cache.facts, setting.cache,
+                            asks=lambda policy, first: (policy, first.sha) in wanted)
     contents = _Contents(SourcesAt(repo, project), setting, found.points,
                          store.context_key(project, setting.wording))
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales)

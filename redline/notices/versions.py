@@ -31,6 +31,8 @@ from redline.render.facts import Facts
 FULL_HISTORY_FIX = ("fetch the whole history: in CI, actions/checkout with `fetch-depth: 0`; "
                     "locally, `git fetch --unshallow`")
 VersionKey = tuple[str, dt.date]
+#: which versions to judge, by policy id and first commit (the others are peeked)
+Asks = Callable[[str, "Commit"], bool]
 #: path -> git blob id of every source file of one commit (policies, locales, change records)
 Files = Mapping[str, str]
 
@@ -140,8 +142,8 @@ def policy_paths(files: Files, folder: str) -> list[str]:
 
 
 def policy_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
-                    facts: Facts | None = None, cache: RenderCache | None = None, *, peek: bool = False
-                    ) -> Versions:
+                    facts: Facts | None = None, cache: RenderCache | None = None, *, peek: bool = False,
+                    asks: Asks | None = None) -> Versions:
     """Group the commits' policies into versions, in the order they first appeared.
 
     Returns the versions and a warning per skipped commit: a commit whose policies do not
@@ -150,27 +152,20 @@ def policy_versions(repo: Repository, project: Project, history: list[tuple[Comm
     ``cache``, a commit that changes a policy materially under the same effective date is
     pending (:mod:`redline.history.pending`): it is not the version's text. With ``peek``,
     only the verdicts the cache knows are used (a question it cannot answer counts in
-    ``unjudged`` and is taken as not pending): what to ask prefill workers to judge.
+    ``unjudged`` and is taken as not pending): what to ask prefill workers to judge. With
+    ``asks``, only the versions it names (by policy and first commit) are judged, the others
+    peeked: what one prefill worker needs for its part of the notices.
     """
-    unjudged: list[str] | None = [] if peek else None
-    walk, points, skipped = _walked(repo, project, history, facts, cache, unjudged)
+    unjudged: list[str] | None = [] if peek or asks is not None else None
+    walk, points, skipped = _walked(repo, project, history, facts, cache, unjudged, asks)
     return Versions(walk.versions(), points, skipped, len(unjudged or ()), history)
 
 
-def judge_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
-                   cache: RenderCache, share: tuple[int, int]) -> None:
-    """Judge the pending commits of one share of the versions (the i-th of every n) into ``cache``."""
-    walk, _, _ = _walked(repo, project, history, cache.facts, cache, None)
-    start, step = share
-    for key in list(walk.first)[start::step]:
-        walk.last_of(key)
-
-
 def _walked(repo: Repository, project: Project, history: list[tuple[Commit, Files]], facts: Facts | None,
-            cache: RenderCache | None, unjudged: list[str] | None
+            cache: RenderCache | None, unjudged: list[str] | None, asks: Asks | None = None
             ) -> tuple[_Walk, dict[str, Point], list[str]]:
     points: dict[str, Point] = {}
-    check = _pending_check(repo, project, points, cache, unjudged) if cache is not None else None
+    check = _pending_check(repo, project, points, cache, unjudged, asks) if cache is not None else None
     walk = _Walk(pending=check)
     skipped = []
     for commit, files in history:
@@ -201,10 +196,12 @@ def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: 
 
 
 def _pending_check(repo: Repository, project: Project, points: dict[str, Point], cache: RenderCache,
-                   unjudged: list[str] | None = None) -> Callable[[str, Commit, Commit], bool]:
+                   unjudged: list[str] | None = None, asks: Asks | None = None
+                   ) -> Callable[[str, Commit, Commit], bool]:
     """Is ``policy`` at ``commit`` a material change of its text at ``accepted``?
 
-    With ``unjudged``, only the cache answers: a question it cannot answer is noted there.
+    With ``unjudged``, only the cache answers: a question it cannot answer is noted there
+    (unless ``asks`` says to judge it: the version of ``policy`` announced at ``accepted``).
     """
     at = SourcesAt(repo, project)
 
@@ -214,7 +211,7 @@ def _pending_check(repo: Repository, project: Project, points: dict[str, Point],
         if old == new:
             return False
         key = key_of(old, new, policy)
-        if unjudged is not None:
+        if unjudged is not None and (asks is None or not asks(policy, announced)):
             known = known_verdict(cache, key)
             unjudged.extend([key] if known is None else [])
             return bool(known)

@@ -1,10 +1,10 @@
 """Fill the cache for a cold changelog in several processes, one run of versions each.
 
-The changelog itself stays serial and unchanged: the workers first judge which commit is
-each version's text (the pending check of a share of the versions each), then each
-computes the notices of a contiguous part of the versions (neighbours compare the same commits, so each worker
-loads the sources of few of them), their texts in every locale and their schema check,
-into the shared on-disk cache. The serial run that follows finds all of it there and is
+The changelog itself stays serial and unchanged: each worker judges which commit is the
+text of the versions of a contiguous part (the pending check of those versions and of the
+ones they replaced), then computes their notices (neighbours compare the same commits, so
+each worker loads the sources of few of them), their texts in every locale and their
+schema check, into the shared on-disk cache. The serial run that follows finds all of it there and is
 warm, so its notices, files, warnings and errors are those of a one-process run; a
 worker that fails is ignored (the serial run meets the same failure and reports it).
 
@@ -45,7 +45,8 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
             ) -> int:
     """Fill ``setting.cache`` in worker processes when that pays; return how many ran (0: none).
 
-    ``judging``: some versions' pending commits are not judged yet (the workers judge them first).
+    ``judging``: some versions' pending commits are not judged yet (each worker judges those
+    its part needs before its notices: one pass, the sources each loads serve both).
     """
     cache = setting.cache
     if cache.directory is None or missing < PREFILL_FROM:
@@ -58,12 +59,9 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
     tasks: list[Task] = [(project, ref, setting.site_url, setting.wording, cache.directory, start, stop,
                           setting.today) for start, stop in itertools.pairwise(bounds)]
     context = multiprocessing.get_context(start_method())
-    shares = [(project, ref, cache.directory, (start, workers)) for start in range(workers)]
     # a worker killed (out of memory, a signal) breaks the pool: the serial run does what it left
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool, \
             contextlib.suppress(BrokenProcessPool):
-        if judging:  # which commit is each version's text: the notices compare it
-            list(pool.map(judge, shares))
         list(pool.map(fill, tasks))
     cache.reload()
     return workers
@@ -86,17 +84,6 @@ def fill(task: Task) -> None:
                 notice_errors(0, notice.to_json(), cache.facts)
                 for locale in project.locales:
                     templates.texts(notice, locale)
-
-
-def judge(task: tuple[Project, str, Path, tuple[int, int]]) -> None:
-    """Worker: judge the pending commits of one share of the versions into the cache folder."""
-    from redline.notices.versions import history_commits, judge_versions
-
-    project, ref, directory, share = task
-    with _worker(project, directory) as opened:
-        if opened is not None:
-            repo, cache = opened
-            judge_versions(repo, project, history_commits(repo, project, ref), cache, share)
 
 
 @contextmanager

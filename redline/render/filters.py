@@ -7,6 +7,7 @@ Russian (three) belong to CLDR, so ``duration`` forms the whole phrase.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -76,7 +77,13 @@ class DateMissing(TypeError):
 
 def date(value: Any, fmt: str = "long", *, locale: str) -> str:
     """Format a date in the locale's long form ("February 1, 2026", "1 de febrero de 2026")."""
-    return format_date(_as_date(value), format=fmt, locale=locale)
+    return _formatted_date(_as_date(value), str(fmt), locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted_date(day: dt.date, fmt: str, locale: str) -> str:
+    # CLDR's answer for one date in one locale: every version of every page asks it again
+    return str(format_date(day, format=fmt, locale=locale))
 
 
 def duration(value: Any, length: str = "long", form: str | None = None, *, locale: str) -> str:
@@ -102,7 +109,13 @@ def _unit_phrase(count: int, unit: str, size: Literal["short", "long", "narrow"]
         if forms:
             index = min(c2py(get_plural(locale).plural_expr)(count), len(forms) - 1)
             return forms[index].format(format_decimal(count, locale=locale))
-    return format_unit(count, UNIT_NAMES[unit], length=size, locale=locale)
+    return _unit(count, unit, size, locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit(count: int, unit: str, size: Literal["short", "long", "narrow"], locale: str) -> str:
+    # CLDR's phrase ("12 months", "12 meses"): every version of every page asks it again
+    return str(format_unit(count, UNIT_NAMES[unit], length=size, locale=locale))
 
 
 #: the enumeration comma of languages whose comma is not ", "

@@ -99,7 +99,7 @@ def test_a_changelog_worker_that_dies_leaves_the_one_process_files(
         empty_git_project: GitProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The changelog goes on in this process and writes the files of a one-process run."""
     renamed_history(empty_git_project)
-    monkeypatch.setattr(notice_workers, "judge", _dies)
+    monkeypatch.setattr(notice_workers, "fill", _dies)
     two, one = changelogs(empty_git_project, tmp_path, monkeypatch)
     assert two[0] == one[0] == 0, two
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
