@@ -14,7 +14,7 @@ import datetime as dt
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from redline.i18n.uiwords import OPTIONAL_PREFIX, lookup, package_words, unit_forms, use_project
+from redline.i18n.uiwords import OPTIONAL_PREFIX, lookup, package_words, unit_forms, use_project, written
 from redline.punctuation import fill
 
 __all__ = ["direction", "keys", "language_name", "long_date", "lookup", "missing", "text", "unit_forms",
@@ -40,7 +40,8 @@ def missing(locale: str) -> list[str]:
     """The keys ``locale`` has no word for (English fallback), optional forms left out."""
     if locale.split("_")[0] == "en":
         return []
-    return [key for key in keys() if not key.startswith(OPTIONAL_PREFIX) and lookup(locale, key) is None]
+    found = written(locale)  # the catalogs' stamps checked once, not once a key
+    return [key for key in keys() if not key.startswith(OPTIONAL_PREFIX) and key not in found]
 
 
 def long_date(value: dt.date, locale: str) -> str:

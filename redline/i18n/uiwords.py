@@ -185,6 +185,11 @@ def lookup(locale: str, key: str) -> str | None:
     return next((table.texts[key] for table in _tables(locale) if key in table.texts), None)
 
 
+def written(locale: str) -> frozenset[str]:
+    """The keys ``locale`` has a word for (its catalogs and its language's, the project's too)."""
+    return frozenset(key for table in _tables(locale) for key in table.texts)
+
+
 def unit_forms(locale: str, key: str) -> tuple[str, ...] | None:
     """The plural forms of the unit phrase ``key`` (``unit.days.dative``) in ``locale``, if written."""
     return next((table.plurals[key] for table in _tables(locale) if key in table.plurals), None)

@@ -15,7 +15,8 @@ import html
 import re
 from collections.abc import Sequence
 
-from redline.diff import BlockChange, SectionChange, diff_documents
+from redline.diff import BlockChange, SectionChange
+from redline.diff import section_changes as changed_sections
 from redline.diff.text import INLINE_LINK_RE, strip_markup
 from redline.fallback import FALLBACK_START_RE
 from redline.i18n import ui
@@ -115,7 +116,7 @@ def section_markdown(change: SectionChange, locale: str, days: Sequence[str] = (
 
 def section_changes(old: Rendered, new: Rendered) -> list[SectionChange]:
     """The changed sections between two renderings (HTML and code blocks included)."""
-    return list(diff_documents(old.markdown, new.markdown).sections)
+    return list(changed_sections(old.markdown, new.markdown))
 
 
 def summary_html(changes: Sequence[SectionChange], locale: str) -> str:
