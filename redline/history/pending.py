@@ -144,12 +144,13 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
     # the loaded policy (not the pair's, whose dates were filled in): the walk's render key
     sides = [(sources, sources.policy(side.id), {"updated": side.effective})
              for sources, side in ((old, pair.old), (new, pair.new))]
-    keys = {input_key(sources, policy, locale, {"allow_fallback": True, "meta": meta})
-            for sources, policy, meta in sides}
-    if len(keys) == 1:
+    keys = [input_key(sources, policy, locale, {"allow_fallback": True, "meta": meta})
+            for sources, policy, meta in sides]
+    if keys[0] == keys[1]:
         return False  # the same inputs give the same text: nothing to render
-    texts = [cache.render(sources, policy, locale, allow_fallback=True, meta=meta)
-             for sources, policy, meta in sides]
+    # the walk's renders, recalled by their keys (the meta a recall leaves as kept is not compared)
+    texts = [cache.recall(key) or cache.render(sources, policy, locale, allow_fallback=True, meta=meta)
+             for key, (sources, policy, meta) in zip(keys, sides, strict=True)]
     if texts[0].markdown == texts[1].markdown:
         return False
     sections = section_changes(texts[0].markdown, texts[1].markdown)  # the layout is never asked here
