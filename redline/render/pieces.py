@@ -19,7 +19,8 @@ whole) otherwise:
   with another tag (or text that looks like one) makes the template one piece;
 - ``for`` and ``if`` blocks stay in one piece (counted by their tags; a miscount leaves a
   tag unclosed in a piece, which fails to compile, and the caller then compiles the whole);
-- a carriage return anywhere (Jinja turns line ends into ``\\n`` as it reads template text).
+- a carriage return anywhere (Jinja turns line ends into ``\\n`` as it reads template text);
+- more than :data:`MAX_PIECES` pieces with Jinja in them (one compile is then cheaper).
 
 A tag or a comment cut in two fails to compile (an unclosed tag is a syntax error), and so
 does a block cut in two: the renderer then runs the whole template (its error, its line).
@@ -36,6 +37,8 @@ _WHOLE = re.compile(
     r"\{%[+-]?\s*(?:set|macro|import|from|extends|block|call|filter|with|raw)\b"
     r"|\{[%{#][+-]|[+-][%}#]\}|\r"
 )
+#: pieces with Jinja in them a page may be cut into (more: the page is compiled whole)
+MAX_PIECES = 1_000
 #: blank lines (the separators kept between pieces)
 _BLANKS = re.compile(r"(\n\n+)")
 _OPENS = re.compile(r"\{%\s*(?:for|if)\b")
@@ -88,6 +91,8 @@ def pieces(template: str) -> list[str] | None:
             found.append(gap)
     if held:
         found.append("".join(held))  # an unclosed block: the piece fails to compile, the whole says why
+    if sum(not plain(piece) for piece in found[0::2]) > MAX_PIECES:
+        return None  # compiling thousands of small templates would cost more than one large one
     return found
 
 

@@ -83,3 +83,12 @@ def test_a_template_may_not_change_the_data_other_pages_read(tmp_path: Path) -> 
         render_policy(sources, sources.policy("cookies"), "en")
     assert "unsafe template" in caught.value.what
     assert len(sources.data.values["subprocessors"]["categories"]) == 5
+
+
+def test_a_page_of_thousands_of_jinja_pieces_is_compiled_whole() -> None:
+    """Cut into more pieces with Jinja than MAX_PIECES, a page is one template (one compile)."""
+    from redline.render.pieces import MAX_PIECES, pieces
+
+    assert pieces("\n\n".join(["{{ x }}"] * MAX_PIECES)) is not None
+    assert pieces("\n\n".join(["{{ x }}"] * (MAX_PIECES + 1))) is None
+    assert pieces("\n\n".join(["plain"] * (MAX_PIECES + 1))) is not None
