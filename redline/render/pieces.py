@@ -19,6 +19,8 @@ whole) otherwise:
   with another tag (or text that looks like one) makes the template one piece;
 - ``for`` and ``if`` blocks stay in one piece (counted by their tags; a miscount leaves a
   tag unclosed in a piece, which fails to compile, and the caller then compiles the whole);
+- a piece that ends with ``{#``: Jinja reads it as an empty comment at the end of a text, where the
+  whole template reads a comment that goes on past the blank line (commented-out paragraphs);
 - a carriage return anywhere (Jinja turns line ends into ``\\n`` as it reads template text);
 - more than :data:`MAX_PIECES` pieces with Jinja in them (one compile is then cheaper).
 
@@ -98,6 +100,8 @@ def pieces(template: str) -> list[str] | None:
 
 def _gap(piece: str, blank: str) -> str | None:
     """What the whole template prints of ``blank`` after ``piece``; None when that is unsure."""
+    if piece.endswith("{#"):
+        return None  # alone, an ending "{#" is an empty comment; whole, the comment runs past the blank
     if _ENDS_BLOCK.search(piece):
         return blank[1:]  # trim_blocks: the first line end after a block tag
     if piece.endswith(_TRIMMED_END):
