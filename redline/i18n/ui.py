@@ -38,8 +38,8 @@ def keys() -> list[str]:
 
 def missing(locale: str) -> list[str]:
     """The keys ``locale`` has no word for (English fallback), optional forms left out."""
-    if locale.split("_")[0] == "en":
-        return []
+    if locale.replace("-", "_").split("_")[0] == "en":
+        return []  # English is the source of every word (``en-GB`` as ``en_GB``: :func:`lookup` says so too)
     found = written(locale)  # the catalogs' stamps checked once, not once a key
     return [key for key in keys() if not key.startswith(OPTIONAL_PREFIX) and key not in found]
 
