@@ -109,11 +109,16 @@ def code_paths(template: str) -> frozenset[DataPath] | None:
     """
     if _INCLUDES_RE.search(template):
         return None
+    codes = _CODE_RE.findall(template)
+    if any(quote in _STRING_RE.sub("", code) for code in codes for quote in "'\""):
+        return None  # a string holds the delimiter ("}}"): the code goes on past where the regex stops
     return frozenset(tuple(match.group(0).split("."))
-                     for code in _CODE_RE.findall(template) for match in _CHAIN_RE.finditer(code))
+                     for code in codes for match in _CHAIN_RE.finditer(code))
 
 
 _CODE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+#: a Jinja string literal (its escapes as Jinja's lexer reads them)
+_STRING_RE = re.compile(r"'(?:[^'\\]|\\.)*'" r'|"(?:[^"\\]|\\.)*"', re.DOTALL)
 _INCLUDES_RE = re.compile(r"\{%[-+]?\s*(?:include|import|from|extends)\b")
 _CHAIN_RE = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 
