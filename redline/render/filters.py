@@ -77,13 +77,18 @@ class DateMissing(TypeError):
 
 def date(value: Any, fmt: str = "long", *, locale: str) -> str:
     """Format a date in the locale's long form ("February 1, 2026", "1 de febrero de 2026")."""
-    return _formatted_date(_as_date(value), str(fmt), locale)
+    if not isinstance(fmt, str):  # str(none) would be a pattern: "Non7"
+        raise TypeError(f"date format {fmt!r} is no text (use long, medium, short or a CLDR pattern)")
+    return _formatted_date(_as_date(value), fmt, locale)
 
 
 @functools.lru_cache(maxsize=4096)
 def _formatted_date(day: dt.date, fmt: str, locale: str) -> str:
     # CLDR's answer for one date in one locale: every version of every page asks it again
-    return str(format_date(day, format=fmt, locale=locale))
+    try:
+        return str(format_date(day, format=fmt, locale=locale))
+    except AttributeError:  # Babel reads a time field (zone, hour) of the date
+        raise ValueError(f"date format {fmt!r} asks for a time or a time zone, and a date has none") from None
 
 
 def duration(value: Any, length: str = "long", form: str | None = None, *, locale: str) -> str:
