@@ -166,11 +166,11 @@ class _Walk:
         sources = self._state_sources(index)
         policy = sources.policy(pid)
         # ``updated`` held at the effective date: the text alone decides what changed.
-        rendered = self.cache.render(sources, policy, locale, allow_fallback=True,
-                                     meta={"updated": policy.effective})
+        key, rendered = self.cache.render_keyed(sources, policy, locale, allow_fallback=True,
+                                                meta={"updated": policy.effective})
         digest = hashlib.sha256(f"{rendered.title}\0{rendered.markdown}".encode()).hexdigest()
         updated = policy.meta.get("updated")
-        return {"digest": digest, "complete": not rendered.fallbacks,
+        return {"digest": digest, "render": key, "complete": not rendered.fallbacks,
                 "effective": policy.effective.isoformat(),
                 "updated": updated.isoformat() if updated else None,
                 "formerly": list(policy.meta.get("formerly", []))}
@@ -293,10 +293,14 @@ def _text(walk: _Walk, plan: VersionPlan) -> Rendered:
     source = plan.source
     fact_key = _text_fact(walk, plan)
     known = walk.cache.facts.get(fact_key)
+    if known is None and plan.updated == source.effective:
+        # the render the walk made of this state (``updated`` at the effective date): the same key
+        fact = walk.cache.facts.get(revision_fact(walk.keys[source.state][(source.policy, source.locale)]))
+        known = fact.get("render") if isinstance(fact, dict) else None
     rendered = walk.cache.recall(known) if isinstance(known, str) else None
     if rendered is None:
         sources = walk.sources(source.state)
-        key, rendered = walk.cache.render_keyed(sources, sources.policy(source.policy), source.locale,
-                                                allow_fallback=True, meta={"updated": plan.updated})
-        walk.cache.facts.put(fact_key, key)
+        known, rendered = walk.cache.render_keyed(sources, sources.policy(source.policy), source.locale,
+                                                  allow_fallback=True, meta={"updated": plan.updated})
+    walk.cache.facts.put(fact_key, known)
     return rendered
