@@ -10,11 +10,12 @@ policies (:mod:`redline.history.parallel`): the serial walk then finds every ans
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Protocol
 
-from redline.errors import CheckFailed
+from redline.errors import CheckFailed, RedlineError
 from redline.history.model import Revision
 from redline.history.pending import judge, key_of, pending_states, remember_verdict, undated_message
 from redline.history.states import State
@@ -75,6 +76,42 @@ def judge_in_order(walk: Walk, points: Points, texts: PolicyTexts) -> None:
                                          texts[policy]))
     for b, a, policy in asked:
         material(walk, points[policy], texts[policy], a, b)
+
+
+class Early:
+    """Asks each policy's pending questions as the walk renders its points, oldest first.
+
+    The same questions :func:`questions` finds (each point whose text is new since its
+    effective date was announced, against the announcing point), asked while the point's
+    sources are still loaded: asked afterwards, every point's sources are loaded again. The
+    answers are kept in the cache's facts; :func:`without_pending` then finds them, and asks
+    whatever this did not (a policy renamed in its history is grouped under its latest id
+    there, by its id at each point here). A question that fails here is asked again there,
+    which reports it.
+    """
+
+    def __init__(self, walk: Walk) -> None:
+        self.walk = walk
+        self.current: dict[str, dict[str, str]] = {}
+        self.steps: dict[str, dict[int, tuple[dt.date, str]]] = {}
+        self.texts: dict[str, dict[int, Texts]] = {}
+        self.announced: dict[str, tuple[int, dt.date, set[Texts]]] = {}
+
+    def step(self, index: int, revisions: Sequence[Revision]) -> None:
+        """The walk rendered ``revisions`` of state ``index``."""
+        for revision in revisions:
+            self.current.setdefault(revision.policy, {})[revision.locale] = revision.digest
+        for policy, effective in {r.policy: r.effective for r in revisions}.items():
+            text = tuple(sorted(self.current[policy].items()))
+            self.steps.setdefault(policy, {})[index] = (effective, policy)
+            self.texts.setdefault(policy, {})[index] = text
+            announced = self.announced.get(policy)
+            if announced is None or announced[1] != effective:
+                self.announced[policy] = (index, effective, {text})
+            elif text not in announced[2]:
+                announced[2].add(text)
+                with contextlib.suppress(RedlineError):
+                    material(self.walk, self.steps[policy], self.texts[policy], announced[0], index)
 
 
 def material(walk: Walk, steps: dict[int, tuple[dt.date, str]], text: dict[int, Texts], a: int, b: int

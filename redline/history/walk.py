@@ -26,7 +26,7 @@ from redline.history.model import (
     plan_versions,
     withdrawn_on,
 )
-from redline.history.pendingwalk import without_pending
+from redline.history.pendingwalk import Early, without_pending
 from redline.history.states import State
 from redline.load.sources import Sources, load_sources
 from redline.render.cache import RenderCache
@@ -34,7 +34,7 @@ from redline.render.render import Rendered, render_policy
 
 Pair = tuple[str, str]
 #: sources of states kept loaded: the newest few, and the announced state of each policy being judged
-LOADED = 12
+LOADED = 32
 #: (policy, effective, the day the history gives) -> the notice date
 Dated = Callable[[str, dt.date, dt.date], dt.date]
 Present = list[tuple[dt.date, set[str]]]
@@ -69,12 +69,18 @@ class _Walk:
     loaded: OrderedDict[int, Sources] = field(default_factory=OrderedDict)
     only: frozenset[str] | None = None
 
-    def revisions(self) -> list[Revision]:
+    def revisions(self, asking: bool = False) -> list[Revision]:
+        """Every changed pair of every state rendered; with ``asking``, each state's pending
+        questions asked while its sources are loaded (:class:`~redline.history.pendingwalk.Early`)."""
         self.keys = [state.input_keys(self.project) for state in self.states]
+        early = Early(self) if asking else None
         found: list[Revision] = []
         for index, changed in changed_pairs(self.keys):
             mine = [pair for pair in changed if self.only is None or pair[0] in self.only]
-            found.extend(self._render_state(index, mine) if mine else [])
+            rendered = self._render_state(index, mine) if mine else []
+            if early is not None:
+                early.step(index, rendered)
+            found.extend(rendered)
         return found
 
     def _is_current(self, index: int, pairs: Sequence[Pair]) -> bool:
@@ -160,11 +166,11 @@ class _Walk:
         sources = self._state_sources(index)
         policy = sources.policy(pid)
         # ``updated`` held at the effective date: the text alone decides what changed.
-        rendered = self.cache.render(sources, policy, locale, allow_fallback=True,
-                                     meta={"updated": policy.effective})
+        key, rendered = self.cache.render_keyed(sources, policy, locale, allow_fallback=True,
+                                                meta={"updated": policy.effective})
         digest = hashlib.sha256(f"{rendered.title}\0{rendered.markdown}".encode()).hexdigest()
         updated = policy.meta.get("updated")
-        return {"digest": digest, "complete": not rendered.fallbacks,
+        return {"digest": digest, "render": key, "complete": not rendered.fallbacks,
                 "effective": policy.effective.isoformat(),
                 "updated": updated.isoformat() if updated else None,
                 "formerly": list(policy.meta.get("formerly", []))}
@@ -216,7 +222,7 @@ def load_history(
             date (see :mod:`redline.history.pending`): it must never be published.
     """
     walk = _Walk(project, states, allow_fallback, cache or RenderCache(), only=policies)
-    revisions = walk.revisions()
+    revisions = walk.revisions(asking=pending)
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
     if pending:
         revisions = without_pending(walk, canonical, revisions, build_day or states[-1].day)
@@ -287,10 +293,14 @@ def _text(walk: _Walk, plan: VersionPlan) -> Rendered:
     source = plan.source
     fact_key = _text_fact(walk, plan)
     known = walk.cache.facts.get(fact_key)
+    if known is None and plan.updated == source.effective:
+        # the render the walk made of this state (``updated`` at the effective date): the same key
+        fact = walk.cache.facts.get(revision_fact(walk.keys[source.state][(source.policy, source.locale)]))
+        known = fact.get("render") if isinstance(fact, dict) else None
     rendered = walk.cache.recall(known) if isinstance(known, str) else None
     if rendered is None:
         sources = walk.sources(source.state)
-        key, rendered = walk.cache.render_keyed(sources, sources.policy(source.policy), source.locale,
-                                                allow_fallback=True, meta={"updated": plan.updated})
-        walk.cache.facts.put(fact_key, key)
+        known, rendered = walk.cache.render_keyed(sources, sources.policy(source.policy), source.locale,
+                                                  allow_fallback=True, meta={"updated": plan.updated})
+    walk.cache.facts.put(fact_key, known)
     return rendered

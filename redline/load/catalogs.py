@@ -16,20 +16,11 @@ from babel.messages.pofile import PoFileError, read_po
 from redline.errors import RedlineError
 from redline.htmlscan import find_danger
 from redline.load.data import Issue
-from redline.load.pochunks import read_messages
+from redline.load.poentries import Entry, Flags, read_entries
 from redline.load.posyntax import check_po_syntax, placeholders, translation_differs
 from redline.load.snapshot import Snapshot
 
 DOMAIN = "messages"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One translation: the text, whether it is fuzzy, and its line in the ``.po`` file."""
-
-    string: str
-    fuzzy: bool
-    line: int
 
 
 @dataclass
@@ -78,23 +69,34 @@ def parse_catalog(raw: bytes, path: str, locale: str) -> tuple[Catalog, list[Iss
     from redline.load.data import MAX_SOURCE_BYTES, decode
 
     # Too large, not UTF-8, or not provably the same chunk by chunk: the whole-file path says why.
-    messages = read_messages(raw, locale) if len(raw) <= MAX_SOURCE_BYTES else None
-    if messages is None:
-        check_po_syntax(decode(raw, path), path)
-        messages = _read_whole(raw, path, locale)
-    catalog = Catalog(locale, path)
-    issues: list[Issue] = []
-    for msgid, string, fuzzy, line, differs in messages:
-        catalog.entries[msgid] = Entry(string, fuzzy, line)
-        # a script is named before anything else the same entry breaks: it is the reason to refuse it
+    read = read_entries(raw, path, locale) if len(raw) <= MAX_SOURCE_BYTES else None
+    if read is not None:
+        order = sorted(read.flagged, key=lambda msgid: read.entries[msgid].line)
+        return Catalog(locale, path, dict(read.entries)), _issues(path, read.entries, read.flagged, order)
+    check_po_syntax(decode(raw, path), path)
+    entries: dict[str, Entry] = {}
+    flagged: Flags = {}
+    for msgid, string, fuzzy, line, differs in _read_whole(raw, path, locale):
+        entries[msgid] = Entry(string, fuzzy, line)
         danger = find_danger(string) if "<" in string or ":" in string else None
-        if danger is not None:
-            issues.append(Issue(f"{path}:{line}", f"{danger.label} in the translation",
+        if danger is not None or differs:
+            flagged[msgid] = (danger.label if danger else None, differs)
+    return Catalog(locale, path, entries), _issues(path, entries, flagged, list(flagged))
+
+
+def _issues(path: str, entries: dict[str, Entry], flagged: Flags, order: list[str]) -> list[Issue]:
+    """The problems of the flagged entries, in ``order`` (the file's): a script before the placeholders."""
+    issues: list[Issue] = []
+    for msgid in order:
+        label, differs = flagged[msgid]
+        entry = entries[msgid]
+        if label is not None:
+            issues.append(Issue(f"{path}:{entry.line}", f"{label} in the translation",
                                 "remove it: translations may not contain scripts, event handlers or "
                                 "script URLs"))
         if differs:
-            issues.append(_placeholder_issue(path, line, msgid, string))
-    return catalog, issues
+            issues.append(_placeholder_issue(path, entry.line, msgid, entry.string))
+    return issues
 
 
 def _read_whole(raw: bytes, path: str, locale: str) -> list[tuple[str, str, bool, int, bool]]:

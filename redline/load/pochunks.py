@@ -70,7 +70,7 @@ def read_messages(raw: bytes, locale: str) -> list[Message] | None:
     seen: set[str] = set()
     line = 1
     for index, chunk in enumerate(chunks):
-        parsed = _chunk(chunk, locale)
+        parsed = read_chunk(chunk, locale)
         if parsed is None or (parsed.dangling and index < len(chunks) - 1):
             return None
         for msgid, string, fuzzy, offset, differs in parsed.messages:
@@ -82,7 +82,9 @@ def read_messages(raw: bytes, locale: str) -> list[Message] | None:
     return found
 
 
-def _chunk(chunk: bytes, locale: str) -> Chunk | None:
+def read_chunk(chunk: bytes, locale: str) -> Chunk | None:
+    """One blank-line-separated chunk's messages (remembered by its text), or None: not provably
+    read the same on its own."""
     key = (locale, chunk)
     if key in _MEMO:
         return _MEMO[key]
