@@ -138,9 +138,25 @@ def make_environment(snapshot: Snapshot, policies_dir: str, locale: str) -> Poli
     return env
 
 
-#: environments kept (one per locale and partials content) and compiled templates per environment
+#: environments kept (one per locale and partials content) and compiled templates per environment:
+#: at most this many, of at most this many characters of source together (a compiled template
+#: holds about four times its source: a page compiled whole, one with ``{% set %}``, is 50 KB)
 ENVIRONMENTS = 32
 TEMPLATES = 2048
+TEMPLATE_CHARS = 2_000_000
+
+
+class _Compiled(OrderedDict[tuple[str, str], Any]):
+    """One environment's compiled templates by (path, text), oldest first, and their source's size."""
+
+    chars = 0
+
+    def keep(self, key: tuple[str, str], template: Any) -> None:
+        self[key] = template
+        self.chars += len(key[1])
+        while len(self) > 1 and (len(self) > TEMPLATES or self.chars > TEMPLATE_CHARS):
+            (_, text), _ = self.popitem(last=False)
+            self.chars -= len(text)
 
 
 class TemplateCache:
@@ -152,8 +168,7 @@ class TemplateCache:
     """
 
     def __init__(self) -> None:
-        self.environments: OrderedDict[tuple[str, ...], tuple[PolicyEnvironment, OrderedDict[Any, Any]]] = \
-            OrderedDict()
+        self.environments: OrderedDict[tuple[str, ...], tuple[PolicyEnvironment, _Compiled]] = OrderedDict()
 
     def template(self, snapshot: Snapshot, policies_dir: str, locale: str, text: str, path: str) -> Any:
         """The compiled ``text`` (named ``path`` for error lines), its includes read from ``snapshot``."""
@@ -166,18 +181,16 @@ class TemplateCache:
             return compiled[key]
         template = env.from_string(text)
         template.name = template.filename = path
-        compiled[key] = template
-        if len(compiled) > TEMPLATES:
-            compiled.popitem(last=False)
+        compiled.keep(key, template)
         return template
 
     def _environment(self, snapshot: Snapshot, policies_dir: str, locale: str
-                     ) -> tuple[PolicyEnvironment, OrderedDict[Any, Any]]:
+                     ) -> tuple[PolicyEnvironment, _Compiled]:
         key = (locale, policies_dir, *partials_ids(snapshot, policies_dir))
         if key in self.environments:
             self.environments.move_to_end(key)
         else:
-            self.environments[key] = (make_environment(snapshot, policies_dir, locale), OrderedDict())
+            self.environments[key] = (make_environment(snapshot, policies_dir, locale), _Compiled())
             if len(self.environments) > ENVIRONMENTS:
                 self.environments.popitem(last=False)
         return self.environments[key]

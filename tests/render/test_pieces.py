@@ -92,3 +92,15 @@ def test_a_page_of_thousands_of_jinja_pieces_is_compiled_whole() -> None:
     assert pieces("\n\n".join(["{{ x }}"] * MAX_PIECES)) is not None
     assert pieces("\n\n".join(["{{ x }}"] * (MAX_PIECES + 1))) is None
     assert pieces("\n\n".join(["plain"] * (MAX_PIECES + 1))) is not None
+
+
+def test_compiled_templates_are_bounded_by_their_source_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An environment keeps compiled templates of at most TEMPLATE_CHARS characters of source."""
+    import redline.render.env as env
+
+    monkeypatch.setattr(env, "TEMPLATE_CHARS", 1_000)
+    kept = env._Compiled()
+    for number in range(10):
+        kept.keep(("p.md", f"{number}" * 300), object())
+    assert kept.chars <= 1_000 and len(kept) == 3
+    assert list(kept)[-1] == ("p.md", "9" * 300)  # the newest stays
