@@ -107,15 +107,26 @@ def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, p
     one it replaced): which versions there are does not depend on the verdicts, their texts do.
     """
     peeked = find_versions(repo, project, setting, ref, peek=True)
-    wanted = {(v.policy, v.first.sha) for version in peeked.versions[part]
+    mine = peeked.versions[part]
+    wanted = {(v.policy, v.first.sha) for version in mine
               for v in (version, version.previous) if v is not None}
+    at = SourcesAt(repo, project)
+    at.preload(_compared(mine, peeked.history))
     found = policy_versions(repo, project, peeked.history, setting.cache.facts, setting.cache,
-                            asks=lambda policy, first: (policy, first.sha) in wanted)
-    contents = _Contents(SourcesAt(repo, project), setting, found.points,
-                         store.context_key(project, setting.wording))
+                            asks=lambda policy, first: (policy, first.sha) in wanted, at=at)
+    contents = _Contents(at, setting, found.points, store.context_key(project, setting.wording))
     notices = [store.assemble(version, contents(version), setting.site_url, project.locales)
                for version in found.versions[part]]
     return notices if setting.today is None else as_on(notices, setting.today, found.versions)
+
+
+def _compared(versions: list[PolicyVersion], history: list[tuple[Commit, Any]]) -> list[Commit]:
+    """The commits the notices of ``versions`` (and their pending checks) compare, in history order."""
+    wanted = {commit.sha: commit for version in versions
+              for commit in (version.first, version.last, version.before,
+                             *((version.previous.first, version.previous.last) if version.previous else ()))
+              if commit is not None}
+    return [commit for commit, _ in history if commit.sha in wanted]
 
 
 class _Contents:

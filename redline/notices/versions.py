@@ -11,8 +11,9 @@ date, former ids) is kept in the on-disk facts, so a warm walk parses nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,7 +144,7 @@ def policy_paths(files: Files, folder: str) -> list[str]:
 
 def policy_versions(repo: Repository, project: Project, history: list[tuple[Commit, Files]],
                     facts: Facts | None = None, cache: RenderCache | None = None, *, peek: bool = False,
-                    asks: Asks | None = None) -> Versions:
+                    asks: Asks | None = None, at: SourcesAt | None = None) -> Versions:
     """Group the commits' policies into versions, in the order they first appeared.
 
     Returns the versions and a warning per skipped commit: a commit whose policies do not
@@ -154,18 +155,20 @@ def policy_versions(repo: Repository, project: Project, history: list[tuple[Comm
     only the verdicts the cache knows are used (a question it cannot answer counts in
     ``unjudged`` and is taken as not pending): what to ask prefill workers to judge. With
     ``asks``, only the versions it names (by policy and first commit) are judged, the others
-    peeked: what one prefill worker needs for its part of the notices.
+    peeked: what one prefill worker needs for its part of the notices. ``at`` loads the
+    sources the judge compares (shared with the notices that compare them too).
     """
     unjudged: list[str] | None = [] if peek or asks is not None else None
-    walk, points, skipped = _walked(repo, project, history, facts, cache, unjudged, asks)
+    walk, points, skipped = _walked(repo, project, history, facts, cache, unjudged, asks,
+                                    at or SourcesAt(repo, project))
     return Versions(walk.versions(), points, skipped, len(unjudged or ()), history)
 
 
 def _walked(repo: Repository, project: Project, history: list[tuple[Commit, Files]], facts: Facts | None,
-            cache: RenderCache | None, unjudged: list[str] | None, asks: Asks | None = None
+            cache: RenderCache | None, unjudged: list[str] | None, asks: Asks | None, at: SourcesAt
             ) -> tuple[_Walk, dict[str, Point], list[str]]:
     points: dict[str, Point] = {}
-    check = _pending_check(repo, project, points, cache, unjudged, asks) if cache is not None else None
+    check = _pending_check(at, points, cache, unjudged, asks) if cache is not None else None
     walk = _Walk(pending=check)
     skipped = []
     for commit, files in history:
@@ -195,7 +198,7 @@ def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: 
         yield front
 
 
-def _pending_check(repo: Repository, project: Project, points: dict[str, Point], cache: RenderCache,
+def _pending_check(at: SourcesAt, points: dict[str, Point], cache: RenderCache,
                    unjudged: list[str] | None = None, asks: Asks | None = None
                    ) -> Callable[[str, Commit, Commit], bool]:
     """Is ``policy`` at ``commit`` a material change of its text at ``accepted``?
@@ -203,7 +206,7 @@ def _pending_check(repo: Repository, project: Project, points: dict[str, Point],
     With ``unjudged``, only the cache answers: a question it cannot answer is noted there
     (unless ``asks`` says to judge it: the version of ``policy`` announced at ``accepted``).
     """
-    at = SourcesAt(repo, project)
+    project = at.project
 
     def pending(policy: str, announced: Commit, commit: Commit) -> bool:
         # the site's walk judges the same pairs under the same keys: a build asks git nothing twice
@@ -280,6 +283,14 @@ class SourcesAt:
         self.repo = repo
         self.project = project
         self.loaded: dict[str, Sources] = {}
+
+    def preload(self, commits: Iterable[Commit]) -> None:
+        """Load ``commits`` now, in the order given (history order: each catalog is then read
+        from the version before it, :mod:`redline.load.poentries`); one that fails is left for
+        the caller that needs it, which reports it."""
+        for commit in commits:
+            with contextlib.suppress(RedlineError):
+                self(commit)
 
     def __call__(self, commit: Commit) -> Sources:
         if commit.sha not in self.loaded:
