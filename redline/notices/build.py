@@ -42,9 +42,9 @@ class Setting:
     today: dt.date | None = None  # the build date: links to upcoming pages as that day's site has them
 
 
-#: called with (versions, missing notices, whether pending commits are unjudged) before the notices
-#: are assembled: fills the cache first
-Prefill = Callable[[int, int, bool], object]
+#: called with (each version's work, missing notices, whether pending commits are unjudged) before
+#: the notices are assembled: fills the cache first
+Prefill = Callable[[list[int], int, bool], object]
 
 
 #: Said by ``changelog`` and ``build`` when links in notices can only be relative.
@@ -87,8 +87,9 @@ def notices_from(repo: Repository, project: Project, setting: Setting, found: Ve
                          store.context_key(project, setting.wording))
     if prefill is not None:
         # peeked: the verdicts the cache lacks are judged by the workers (or below, in this process)
-        prefill(len(found.versions), found.unjudged + sum(not contents.known(v) for v in found.versions),
-                found.unjudged > 0)
+        # a version's work: its notice, unless kept, and its pending check, when it has commits to check
+        work = [(not contents.known(v)) + (v.first.sha != v.last.sha) for v in found.versions]
+        prefill(work, found.unjudged + sum(not contents.known(v) for v in found.versions), found.unjudged > 0)
         if found.unjudged:
             found = policy_versions(repo, project, found.history, setting.cache.facts, setting.cache)
     dated = setting.dates.notice_date if setting.dates is not None else None

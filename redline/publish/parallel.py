@@ -41,7 +41,7 @@ PREFILL_FROM = 40
 Task = tuple[Project, str, str, Wording, Path, int, int, "dt.date | None"]
 
 
-def prefill(project: Project, ref: str, setting: Setting, versions: int, missing: int, judging: bool = True
+def prefill(project: Project, ref: str, setting: Setting, work: list[int], missing: int, judging: bool = True
             ) -> int:
     """Fill ``setting.cache`` in worker processes when that pays; return how many ran (0: none).
 
@@ -51,11 +51,11 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
     cache = setting.cache
     if cache.directory is None or missing < PREFILL_FROM:
         return 0
-    workers = worker_count(versions, os.cpu_count(), os.environ.get(JOBS_ENV))
+    workers = worker_count(len(work), os.cpu_count(), os.environ.get(JOBS_ENV))
     if workers < 2:
         return 0
     cache.save()  # the front matter the walk just read: the workers' walks are then warm
-    bounds = [versions * part // workers for part in range(workers + 1)]
+    bounds = split(work, workers)
     tasks: list[Task] = [(project, ref, setting.site_url, setting.wording, cache.directory, start, stop,
                           setting.today) for start, stop in itertools.pairwise(bounds)]
     context = multiprocessing.get_context(start_method())
@@ -65,6 +65,23 @@ def prefill(project: Project, ref: str, setting: Setting, versions: int, missing
         list(pool.map(fill, tasks))
     cache.reload()
     return workers
+
+
+def split(work: list[int], parts: int) -> list[int]:
+    """Bounds of ``parts`` contiguous runs of ``work`` with about equal sums (by count when all is 0).
+
+    >>> split([2, 2, 1, 1, 1, 1], 2), split([0, 0, 0], 2), split([1], 2)
+    ([0, 2, 6], [0, 1, 3], [0, 1, 1])
+    """
+    total = sum(work)
+    if total == 0:
+        return [len(work) * part // parts for part in range(parts + 1)]
+    bounds, done = [0], 0
+    for index, amount in enumerate(work):
+        done += amount
+        while len(bounds) < parts and done * parts >= total * len(bounds):
+            bounds.append(index + 1)
+    return bounds + [len(work)] * (parts + 1 - len(bounds))
 
 
 def fill(task: Task) -> None:
