@@ -42,9 +42,9 @@ class Setting:
     today: dt.date | None = None  # the build date: links to upcoming pages as that day's site has them
 
 
-#: called with (each version's work, missing notices, whether pending commits are unjudged) before
-#: the notices are assembled: fills the cache first
-Prefill = Callable[[list[int], int, bool], object]
+#: called with (each version's work, missing notices and verdicts) before the notices are
+#: assembled: fills the cache first
+Prefill = Callable[[list[int], int], object]
 
 
 #: Said by ``changelog`` and ``build`` when links in notices can only be relative.
@@ -87,9 +87,11 @@ def notices_from(repo: Repository, project: Project, setting: Setting, found: Ve
                          store.context_key(project, setting.wording))
     if prefill is not None:
         # peeked: the verdicts the cache lacks are judged by the workers (or below, in this process)
+        missing = [not contents.known(version) for version in found.versions]
         # a version's work: its notice, unless kept, and its pending check, when it has commits to check
-        work = [(not contents.known(v)) + (v.first.sha != v.last.sha) for v in found.versions]
-        prefill(work, found.unjudged + sum(not contents.known(v) for v in found.versions), found.unjudged > 0)
+        work = [lacks + (version.first.sha != version.last.sha)
+                for lacks, version in zip(missing, found.versions, strict=True)]
+        prefill(work, found.unjudged + sum(missing))
         if found.unjudged:
             found = policy_versions(repo, project, found.history, setting.cache.facts, setting.cache)
     dated = setting.dates.notice_date if setting.dates is not None else None
@@ -123,7 +125,7 @@ def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, p
 
 def _compared(versions: list[PolicyVersion], history: list[tuple[Commit, Any]]) -> list[Commit]:
     """The commits the notices of ``versions`` (and their pending checks) compare, in history order."""
-    wanted = {commit.sha: commit for version in versions
+    wanted = {commit.sha for version in versions
               for commit in (version.first, version.last, version.before,
                              *((version.previous.first, version.previous.last) if version.previous else ()))
               if commit is not None}

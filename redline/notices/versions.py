@@ -159,17 +159,9 @@ def policy_versions(repo: Repository, project: Project, history: list[tuple[Comm
     sources the judge compares (shared with the notices that compare them too).
     """
     unjudged: list[str] | None = [] if peek or asks is not None else None
-    walk, points, skipped = _walked(repo, project, history, facts, cache, unjudged, asks,
-                                    at or SourcesAt(repo, project))
-    return Versions(walk.versions(), points, skipped, len(unjudged or ()), history)
-
-
-def _walked(repo: Repository, project: Project, history: list[tuple[Commit, Files]], facts: Facts | None,
-            cache: RenderCache | None, unjudged: list[str] | None, asks: Asks | None, at: SourcesAt
-            ) -> tuple[_Walk, dict[str, Point], list[str]]:
     points: dict[str, Point] = {}
-    check = _pending_check(at, points, cache, unjudged, asks) if cache is not None else None
-    walk = _Walk(pending=check)
+    walk = _Walk(pending=None if cache is None else
+                 _pending_check(at or SourcesAt(repo, project), points, cache, unjudged, asks))
     skipped = []
     for commit, files in history:
         try:
@@ -182,7 +174,7 @@ def _walked(repo: Repository, project: Project, history: list[tuple[Commit, File
             continue
         points[commit.sha] = Point(commit, files, fronts)
         walk.step(commit, fronts)
-    return walk, points, skipped
+    return Versions(walk.versions(), points, skipped, len(unjudged or ()), history)
 
 
 def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: Facts) -> Iterator[Front]:
@@ -248,7 +240,7 @@ class _Walk:
             self.last[key] = commit
         self.latest = commit
 
-    def last_of(self, key: VersionKey) -> Commit:
+    def _last(self, key: VersionKey) -> Commit:
         """The version's last commit whose text is not pending (see :mod:`redline.history.pending`).
 
         Searched from the newest: usually the first judgement says the last commit is fine.
@@ -271,7 +263,7 @@ class _Walk:
         built: dict[VersionKey, PolicyVersion] = {}
         for key in self.first:
             before = self.previous[key]
-            built[key] = PolicyVersion(key[0], key[1], self.first[key], self.last_of(key),
+            built[key] = PolicyVersion(key[0], key[1], self.first[key], self._last(key),
                                        built.get(before) if before else None, self.before[key])
         return list(built.values())
 

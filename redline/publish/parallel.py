@@ -19,12 +19,9 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from redline.config import Project
 from redline.errors import RedlineError
@@ -32,21 +29,17 @@ from redline.jobs import JOBS_ENV, start_method, worker_count
 from redline.notices.build import Setting, notices_of
 from redline.notices.wording import Wording
 
-if TYPE_CHECKING:
-    from redline.gitio import Repository
-    from redline.render.cache import RenderCache
-
 #: notices missing from the cache below which starting processes costs more than it saves
 PREFILL_FROM = 40
 Task = tuple[Project, str, str, Wording, Path, int, int, "dt.date | None"]
 
 
-def prefill(project: Project, ref: str, setting: Setting, work: list[int], missing: int, judging: bool = True
-            ) -> int:
+def prefill(project: Project, ref: str, setting: Setting, work: list[int], missing: int) -> int:
     """Fill ``setting.cache`` in worker processes when that pays; return how many ran (0: none).
 
-    ``judging``: some versions' pending commits are not judged yet (each worker judges those
-    its part needs before its notices: one pass, the sources each loads serve both).
+    ``work`` weighs each version (its notice, its pending check), ``missing`` counts the notices
+    and verdicts the cache lacks. Each worker judges what its part needs before its notices:
+    one pass, the sources it loads serve both.
     """
     cache = setting.cache
     if cache.directory is None or missing < PREFILL_FROM:
@@ -85,42 +78,31 @@ def split(work: list[int], parts: int) -> list[int]:
 
 
 def fill(task: Task) -> None:
-    """Worker: the notices of versions ``start:stop``, their texts and schema checks, into the cache."""
-    from redline.load.schemas import notice_errors
-    from redline.notices.build import Setting
-    from redline.publish.emails import notice_templates
-
-    project, ref, site_url, wording, directory, start, stop, today = task
-    with _worker(project, directory) as opened:
-        if opened is not None:
-            repo, cache = opened
-            notices = notices_of(repo, project, Setting(site_url, wording, cache, today=today), ref,
-                                 slice(start, stop))
-            templates = notice_templates(project, wording, cache)
-            for notice in notices:
-                notice_errors(0, notice.to_json(), cache.facts)
-                for locale in project.locales:
-                    templates.texts(notice, locale)
-
-
-@contextmanager
-def _worker(project: Project, directory: Path) -> Iterator[tuple[Repository, RenderCache] | None]:
-    """A worker's repository and the shared cache (None: no repository); what it learnt is saved.
+    """Worker: the notices of versions ``start:stop``, their texts and schema checks, into the cache.
 
     Its errors are dropped: the serial run meets the same error and reports it, with its context.
     """
     from redline import gitio
+    from redline.load.schemas import notice_errors
+    from redline.notices.build import Setting
+    from redline.publish.emails import notice_templates
     from redline.render.cache import RenderCache
     from redline.render.cachekey import cache_key
 
+    project, ref, site_url, wording, directory, start, stop, today = task
     cache = RenderCache(directory, cache_key(project.root, directory))
     try:
         repo = gitio.open_repo(project.root)
     except RedlineError:
-        yield None
         return
     try:
-        yield repo, cache
+        notices = notices_of(repo, project, Setting(site_url, wording, cache, today=today), ref,
+                             slice(start, stop))
+        templates = notice_templates(project, wording, cache)
+        for notice in notices:
+            notice_errors(0, notice.to_json(), cache.facts)
+            for locale in project.locales:
+                templates.texts(notice, locale)
     except RedlineError:
         pass
     finally:
