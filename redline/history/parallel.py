@@ -88,12 +88,10 @@ def balanced(policies: Sequence[str], changes: dict[str, int], workers: int) -> 
 
 def _source_changes(project: Project, states: Sequence[State]) -> dict[str, int]:
     """Policy -> how many states change what its source-locale text reads."""
-    keys = [{pid: key for (pid, locale), key in state.input_keys(project).items()
-             if locale == project.source_locale} for state in states]
     changes: dict[str, int] = {}
-    for before, after in zip([{}, *keys], keys, strict=False):
-        for pid, key in after.items():
-            changes[pid] = changes.get(pid, 0) + (before.get(pid) != key)
+    for _, changed in changed_pairs([state.input_keys(project) for state in states]):
+        for pid in (pid for pid, locale in changed if locale == project.source_locale):
+            changes[pid] = changes.get(pid, 0) + 1
     return changes
 
 

@@ -57,16 +57,28 @@ def questions(steps: Sequence[tuple[int, dt.date]], texts: Mapping[int, Hashable
     ...           {0: "a", 1: "b", 2: "a", 3: "b", 4: "c", 5: "d"})
     [(0, 1), (4, 5)]
     """
-    found = []
-    announced: tuple[int, dt.date] | None = None
-    seen: set[Hashable] = set()
-    for state, effective in steps:
-        if announced is None or effective != announced[1]:
-            announced, seen = (state, effective), {texts[state]}
-        elif texts[state] not in seen:
-            seen.add(texts[state])
-            found.append((announced[0], state))
-    return found
+    run = Run()
+    return [(announced, state) for state, effective in steps
+            if (announced := run.question(state, effective, texts[state])) is not None]
+
+
+class Run:
+    """One policy's run of points under one effective date: the point that announced it, and
+    the texts seen since (each new one is one question)."""
+
+    def __init__(self) -> None:
+        self.announced: tuple[int, dt.date] | None = None
+        self.seen: set[Hashable] = set()
+
+    def question(self, state: int, effective: dt.date, text: Hashable) -> int | None:
+        """The point to compare ``state`` with, or None: it announces a date, or reads as seen."""
+        if self.announced is None or effective != self.announced[1]:
+            self.announced, self.seen = (state, effective), {text}
+            return None
+        if text in self.seen:
+            return None
+        self.seen.add(text)
+        return self.announced[0]
 
 
 def judge_in_order(walk: Walk, points: Points, texts: PolicyTexts) -> None:
@@ -95,7 +107,7 @@ class Early:
         self.current: dict[str, dict[str, str]] = {}
         self.steps: dict[str, dict[int, tuple[dt.date, str]]] = {}
         self.texts: dict[str, dict[int, Texts]] = {}
-        self.announced: dict[str, tuple[int, dt.date, set[Texts]]] = {}
+        self.runs: dict[str, Run] = {}
 
     def step(self, index: int, revisions: Sequence[Revision]) -> None:
         """The walk rendered ``revisions`` of state ``index``."""
@@ -105,13 +117,10 @@ class Early:
             text = tuple(sorted(self.current[policy].items()))
             self.steps.setdefault(policy, {})[index] = (effective, policy)
             self.texts.setdefault(policy, {})[index] = text
-            announced = self.announced.get(policy)
-            if announced is None or announced[1] != effective:
-                self.announced[policy] = (index, effective, {text})
-            elif text not in announced[2]:
-                announced[2].add(text)
+            announced = self.runs.setdefault(policy, Run()).question(index, effective, text)
+            if announced is not None:
                 with contextlib.suppress(RedlineError):
-                    material(self.walk, self.steps[policy], self.texts[policy], announced[0], index)
+                    material(self.walk, self.steps[policy], self.texts[policy], announced, index)
 
 
 def material(walk: Walk, steps: dict[int, tuple[dt.date, str]], text: dict[int, Texts], a: int, b: int
