@@ -14,9 +14,8 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.pofile import PoFileError, read_po
 
 from redline.errors import RedlineError
-from redline.htmlscan import find_danger
 from redline.load.data import Issue
-from redline.load.poentries import Entry, Flags, read_entries
+from redline.load.poentries import Entry, Flags, flags, read_entries
 from redline.load.posyntax import check_po_syntax, placeholders, translation_differs
 from redline.load.snapshot import Snapshot
 
@@ -78,9 +77,9 @@ def parse_catalog(raw: bytes, path: str, locale: str) -> tuple[Catalog, list[Iss
     flagged: Flags = {}
     for msgid, string, fuzzy, line, differs in _read_whole(raw, path, locale):
         entries[msgid] = Entry(string, fuzzy, line)
-        danger = find_danger(string) if "<" in string or ":" in string else None
-        if danger is not None or differs:
-            flagged[msgid] = (danger.label if danger else None, differs)
+        flag = flags(string, differs)
+        if flag is not None:
+            flagged[msgid] = flag
     return Catalog(locale, path, entries), _issues(path, entries, flagged, list(flagged))
 
 

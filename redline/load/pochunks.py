@@ -14,7 +14,7 @@ Anything else (the header, plurals, obsolete entries) goes to Babel itself.
 The result is exactly what reading the whole file gives. A file for which that cannot be
 shown chunk by chunk — an entry split by a blank line, comments left between entries,
 a msgid twice, a charset other than UTF-8, any syntax error — is not read here
-(:func:`read_messages` returns None) and the caller reads it whole, so errors keep
+(:func:`read_chunk` returns None) and the caller reads the file whole, so errors keep
 their messages and line numbers.
 """
 
@@ -52,34 +52,6 @@ class Chunk:
 
 
 _MEMO: dict[tuple[str, bytes], Chunk | None] = {}
-
-
-def read_messages(raw: bytes, locale: str) -> list[Message] | None:
-    """The messages of a whole ``.po`` file in file order, or None to read it whole instead.
-
-    Args:
-        raw: the file's bytes (UTF-8; a chunk that is not is read whole, for the error).
-        locale: the catalog's locale (Babel's reader needs its plural forms).
-
-    >>> po = b'msgid ""\\nmsgstr ""\\n\\n#: a.md:1\\nmsgid "Hi {{ x }}"\\nmsgstr "Hola"\\n'
-    >>> read_messages(po, "es")
-    [('Hi {{ x }}', 'Hola', False, 5, True)]
-    """
-    chunks = raw.split(b"\n\n")
-    found: list[Message] = []
-    seen: set[str] = set()
-    line = 1
-    for index, chunk in enumerate(chunks):
-        parsed = read_chunk(chunk, locale)
-        if parsed is None or (parsed.dangling and index < len(chunks) - 1):
-            return None
-        for msgid, string, fuzzy, offset, differs in parsed.messages:
-            if msgid in seen:
-                return None  # Babel merges repeated msgids: leave that to the whole-file reader
-            seen.add(msgid)
-            found.append((msgid, string, fuzzy, line + offset - 1, differs))
-        line += parsed.lines + 1
-    return found
 
 
 def read_chunk(chunk: bytes, locale: str) -> Chunk | None:

@@ -7,8 +7,8 @@ chunks it shares with the version read before it at its start and its end, so on
 chunks in between are read (and, when those add or remove lines, the entries after them
 move by that many lines).
 
-The result is what reading the whole file chunk by chunk gives
-(:func:`~redline.load.pochunks.read_messages`): the same entries, lines and flags, None
+The result is what reading the whole file chunk by chunk gives (:func:`read_messages`,
+which reads every chunk): the same entries, lines and flags, None
 in the same cases (a chunk not read on its own, comments left dangling before a later
 chunk, a msgid twice). The chunks kept at the start are never the last one of either
 version, so whether a chunk may end in comments does not change for any of them.
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redline.htmlscan import find_danger
-from redline.load.pochunks import read_chunk
+from redline.load.pochunks import Message, read_chunk
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,34 @@ def read_entries(raw: bytes, path: str, locale: str) -> Entries | None:
             _LAST.clear()
         _LAST[(path, locale)] = found
     return found
+
+
+def read_messages(raw: bytes, locale: str) -> list[Message] | None:
+    """The messages of a whole ``.po`` file in file order, every chunk read, or None to read it
+    whole instead.
+
+    Args:
+        raw: the file's bytes (UTF-8; a chunk that is not is read whole, for the error).
+        locale: the catalog's locale (Babel's reader needs its plural forms).
+
+    >>> po = b'msgid ""\\nmsgstr ""\\n\\n#: a.md:1\\nmsgid "Hi {{ x }}"\\nmsgstr "Hola"\\n'
+    >>> read_messages(po, "es")
+    [('Hi {{ x }}', 'Hola', False, 5, True)]
+    """
+    found = _read(raw.split(b"\n\n"), locale)
+    if found is None:
+        return None
+    return [(msgid, entry.string, entry.fuzzy, entry.line, found.flagged.get(msgid, (None, False))[1])
+            for msgid, entry in found.entries.items()]
+
+
+def flags(string: str, differs: bool) -> tuple[str | None, bool] | None:
+    """What a check refuses in a translation (see :data:`Flags`), or None: nothing.
+
+    A script is named before anything else the same entry breaks: it is the reason to refuse it.
+    """
+    danger = find_danger(string) if "<" in string or ":" in string else None
+    return (danger.label if danger else None, differs) if danger is not None or differs else None
 
 
 def _read(chunks: list[bytes], locale: str) -> Entries | None:
@@ -124,10 +152,9 @@ def _add(found: Entries, chunks: list[bytes], start: int, stop: int, line: int, 
                 return None  # Babel merges repeated msgids: leave that to the whole-file reader
             found.entries[msgid] = Entry(string, fuzzy, line + offset - 1)
             names.append(msgid)
-            # a script is named before anything else the same entry breaks: it is the reason to refuse it
-            danger = find_danger(string) if "<" in string or ":" in string else None
-            if danger is not None or differs:
-                found.flagged[msgid] = (danger.label if danger else None, differs)
+            flagged = flags(string, differs)
+            if flagged is not None:
+                found.flagged[msgid] = flagged
         found.ids.append(tuple(names))
         line += parsed.lines + 1
     return line

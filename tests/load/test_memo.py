@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from redline.errors import RedlineError
 from redline.load import memo, pochunks
 from redline.load.catalogs import parse_catalog
-from redline.load.pochunks import read_messages
+from redline.load.poentries import read_messages
 from redline.load.posyntax import placeholders, translation_differs
 from redline.load.snapshot import MemorySnapshot
 

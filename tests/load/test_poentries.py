@@ -5,8 +5,7 @@ from __future__ import annotations
 import random
 
 import redline.load.poentries as poentries
-from redline.load.pochunks import read_messages
-from redline.load.poentries import read_entries
+from redline.load.poentries import read_entries, read_messages
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"'
 
