@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.classify import classify
-from redline.diff import diff_documents
-
-DOC = "# {title}\n\n## {heading}\n\n{body}\n"
+from tests.classify.onesection import judged
 
 CASES = [
     # (language, heading, old body, new body, material, first category)
@@ -51,9 +48,7 @@ CASES = [
 def test_rule(lang: str, heading: str, old: str, new: str, material: bool, category: str | None) -> None:
     """Only a replaced address or a page label is editorial; a name, a link, a number stays material."""
     title = {"de": "Datenschutz", "fr": "Confidentialité"}.get(lang, "Policy")
-    diff = diff_documents(DOC.format(title=title, heading=heading, body=old),
-                          DOC.format(title=title, heading=heading, body=new))
-    verdict = classify(diff.sections, layout=diff.layout, lang=lang)
+    verdict = judged(lang, heading, old, new, title)
     assert verdict.material is material
     if category:
         assert verdict.categories[0] == category

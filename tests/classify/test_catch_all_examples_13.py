@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.classify import classify
-from redline.diff import diff_documents
-
-DOC = "# {title}\n\n## {heading}\n\n{body}\n"
+from tests.classify.onesection import judged
 
 CASES = [
     # (language, old body, new body, material)
@@ -31,9 +28,7 @@ CASES = [
 def test_catch_all_examples(lang: str, old: str, new: str, material: bool) -> None:
     """Only a parenthesis of examples closed by "or otherwise" after "any <word>", alone, is editorial."""
     title = "Conditions" if lang == "fr" else "Terms"
-    diff = diff_documents(DOC.format(title=title, heading="Conduct", body=old),
-                          DOC.format(title=title, heading="Conduct", body=new))
-    verdict = classify(diff.sections, layout=diff.layout, lang=lang)
+    verdict = judged(lang, "Conduct", old, new, title)
     assert verdict.material is material
     if not material:
         assert verdict.categories == ("catch-all-examples",)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.classify import classify
-from redline.diff import diff_documents
-
-DOC = "# {title}\n\n## {heading}\n\n{body}\n"
+from tests.classify.onesection import judged
 
 CASES = [
     # (language, old body, new body, material)
@@ -28,9 +25,7 @@ CASES = [
 def test_confusable_words(lang: str, old: str, new: str, material: bool) -> None:
     """Only a swap within a listed confusable pair of the text's language is a grammar fix."""
     title = {"de": "Datenschutz", "fr": "Confidentialité", "es": "Privacidad"}.get(lang, "Policy")
-    diff = diff_documents(DOC.format(title=title, heading="Terms", body=old),
-                          DOC.format(title=title, heading="Terms", body=new))
-    verdict = classify(diff.sections, layout=diff.layout, lang=lang)
+    verdict = judged(lang, "Terms", old, new, title)
     assert verdict.material is material
     if not material:
         assert verdict.categories == ("grammar",)

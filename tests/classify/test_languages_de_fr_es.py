@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from redline.classify import classify
 from redline.classify.languages import SUPPORTED
-from redline.diff import diff_documents
-
-DOC = "# P\n\n## {heading}\n\n{body}\n"
+from tests.classify.onesection import judged
 
 CASES = [
     # (language, heading, old body, new body, material, first category)
@@ -83,8 +80,7 @@ CASES = [
 def test_each_language_reads_its_own_words(lang: str, heading: str, old: str, new: str, material: bool,
                                            category: str) -> None:
     """Negations, modals and qualifiers are material, form and verified spelling editorial, per language."""
-    diff = diff_documents(DOC.format(heading=heading, body=old), DOC.format(heading=heading, body=new))
-    verdict = classify(diff.sections, layout=diff.layout, lang=lang)
+    verdict = judged(lang, heading, old, new, title="P")
     assert (verdict.material, verdict.categories[:1]) == (material, (category,))
 
 
@@ -97,6 +93,5 @@ def test_a_language_without_word_lists_is_judged_conservatively(old: str, new: s
                                                                 category: str) -> None:
     """Italian has no word lists: a change of words is material, only form changes are editorial."""
     assert "it" not in SUPPORTED
-    diff = diff_documents(DOC.format(heading="Dati", body=old), DOC.format(heading="Dati", body=new))
-    verdict = classify(diff.sections, layout=diff.layout, lang="it")
+    verdict = judged("it", "Dati", old, new, title="P")
     assert (verdict.material, verdict.categories[:1]) == (material, (category,))

@@ -11,8 +11,7 @@ from redline.classify import classify
 from redline.classify.languages import document_language
 from redline.cli import main
 from redline.diff import diff_documents
-
-DOC = "# Policy\n\n## {heading}\n\n{body}\n"
+from tests.classify.onesection import judged
 
 CASES = [
     # (language, heading, old body, new body, material, category)
@@ -67,8 +66,7 @@ CASES = [
 @pytest.mark.parametrize(("lang", "heading", "old", "new", "material", "category"), CASES)
 def test_rule(lang: str, heading: str, old: str, new: str, material: bool, category: str | None) -> None:
     """Each rule gives its verdict and category on a one-block change, in its language."""
-    diff = diff_documents(DOC.format(heading=heading, body=old), DOC.format(heading=heading, body=new))
-    verdict = classify(diff.sections, layout=diff.layout, lang=lang)
+    verdict = judged(lang, heading, old, new)
     assert (verdict.material, verdict.categories[:1]) == (material, (category,) if category else ())
 
 
