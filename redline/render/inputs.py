@@ -104,16 +104,28 @@ def code_paths(template: str) -> frozenset[DataPath] | None:
     between Jinja's delimiters, not parsed (a parse costs more than the render it would
     save): every identifier there counts, with the ``.name`` attributes that follow it. An
     identifier that is no data file (a filter, a keyword, a loop variable) only adds a
-    dependency that resolves to nothing; a subscript or call after a name makes the whole
-    name a dependency. So a path can be too short or superfluous, never missing.
+    dependency that resolves to nothing; a subscript after a name makes the whole name a
+    dependency, and a call the whole of the value whose method it calls (``vendors.items()``
+    reads ``vendors``, even when it has a key named ``items``). So a path can be too short or
+    superfluous, never missing.
+
+    >>> sorted(code_paths("{{ retention.logs }} {{ vendors.items() }}"))
+    [('retention', 'logs'), ('vendors',)]
     """
     if _INCLUDES_RE.search(template):
         return None
     codes = _CODE_RE.findall(template)
     if any(quote in _STRING_RE.sub("", code) for code in codes for quote in "'\""):
         return None  # a string holds the delimiter ("}}"): the code goes on past where the regex stops
-    return frozenset(tuple(match.group(0).split("."))
-                     for code in codes for match in _CHAIN_RE.finditer(code))
+    return frozenset(_chain(match) for code in codes for match in _CHAIN_RE.finditer(code))
+
+
+def _chain(match: re.Match[str]) -> DataPath:
+    """The path a name chain reads: a call after it (``vendors.items()``) calls a method of
+    the value before the last name, which may read all of that value."""
+    path = tuple(match.group(0).split("."))
+    called = match.string[match.end():].lstrip().startswith("(")
+    return path[:-1] if called and len(path) > 1 else path
 
 
 _CODE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
@@ -137,7 +149,7 @@ def _value_digest(path: DataPath, value: Any) -> str:
     return _DATA.get((path, id(value)), value, lambda: digest(as_json(value)))  # type: ignore[no-any-return]
 
 
-def _resolve(values: dict[str, Any], path: DataPath) -> tuple[DataPath, Any] | None:
+def resolve(values: dict[str, Any], path: DataPath) -> tuple[DataPath, Any] | None:
     """The longest prefix of ``path`` that exists in the data, and its value."""
     if path[0] not in values:
         return None
@@ -159,7 +171,7 @@ def _has(value: Any, step: str | int) -> bool:
 def _data_part(sources: Sources, paths: frozenset[DataPath] | None, catalog: Catalog | None) -> list[str]:
     values = sources.data.values
     wanted = [(name,) for name in values] if paths is None else list(paths)
-    used = dict(found for path in wanted if (found := _resolve(values, path)) is not None)
+    used = dict(found for path in wanted if (found := resolve(values, path)) is not None)
     parts = [f"{as_json(list(path))}={_value_digest(path, used[path])}" for path in sorted(used, key=repr)]
     for at in sources.data.translatable:
         if catalog is not None and any(_related(at, path) for path in used):

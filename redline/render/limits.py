@@ -44,6 +44,25 @@ def fresh_budget() -> None:
     _REMAINING.set([MAX_ITERATIONS])
 
 
+def remaining() -> int:
+    """The loop iterations the current render may still run."""
+    budget = _REMAINING.get(None)
+    return MAX_ITERATIONS if budget is None else budget[0]
+
+
+def charge(loops: int) -> bool:
+    """Take ``loops`` iterations from the current render's budget; False (taking none) when
+    fewer are left: the caller then runs the loops, which stop where the budget runs out."""
+    budget = _REMAINING.get(None)
+    if budget is None:
+        fresh_budget()
+        budget = _REMAINING.get()
+    if budget[0] < loops:
+        return False
+    budget[0] -= loops
+    return True
+
+
 def sized(value: Any) -> Any:
     """``value``, when it is not larger than :data:`MAX_BUILT` items as printed.
 

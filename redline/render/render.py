@@ -20,7 +20,8 @@ from redline.load.yamlfile import Path_
 from redline.render import limits
 from redline.render.env import TEMPLATE_CACHE, UndefinedName
 from redline.render.filters import DateMissing
-from redline.render.pieces import pieces, plain
+from redline.render.pieces import plain
+from redline.render.reuse import OUTPUTS, cut
 from redline.render.safety import check_markup
 from redline.render.translate import translate_blocks, translate_data, translate_text
 from redline.sections import Section, parse_sections
@@ -169,21 +170,33 @@ def run_template(
 def _by_pieces(sources: Sources, locale: str, template: str, path: str, context: dict[str, Any]
                ) -> str | None:
     """``template`` run piece by piece, or None when it must run whole."""
-    cut = pieces(template)
-    if cut is None:
+    found = cut(template)
+    if found is None:
         return None
     out: list[str] = []
     size = 0
-    for index, text in enumerate(cut):
+    for index, text in enumerate(found):
         if not (index % 2 or plain(text)):
-            compiled = TEMPLATE_CACHE.template(sources.snapshot, sources.project.policies_dir, locale, text,
-                                               path)
-            text = "".join(_limited(compiled.generate(context)))
+            text = _piece(sources, locale, text, path, context)
         size += len(text)
         if size > MAX_OUTPUT:
             raise SecurityError(f"rendered text exceeds {MAX_OUTPUT} characters")
         out.append(text)
     return "".join(out)
+
+
+def _piece(sources: Sources, locale: str, text: str, path: str, context: dict[str, Any]) -> str:
+    """One piece's output: reused when it read the same values before (:mod:`redline.render.reuse`)."""
+    key = OUTPUTS.key(locale, text, context)
+    known = OUTPUTS.recall(key) if key is not None else None
+    if known is not None:
+        return known
+    compiled = TEMPLATE_CACHE.template(sources.snapshot, sources.project.policies_dir, locale, text, path)
+    before = limits.remaining()
+    output = "".join(_limited(compiled.generate(context)))
+    if key is not None:
+        OUTPUTS.keep(key, output, before - limits.remaining())
+    return output
 
 
 def _limited(chunks: Any) -> Any:

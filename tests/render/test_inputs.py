@@ -40,8 +40,9 @@ def test_data_paths_follow_attributes_and_constant_indexes() -> None:
     found = data_paths("{{ retention.logs | duration }} {% for v in vendors.list %}{{ v.name }}{% endfor %}"
                        "{{ company['brand'] }} {{ x[0].y }} {{ policy.updated }} {{ a.items() }} b.c")
     assert found is not None
-    assert {("retention", "logs"), ("vendors", "list"), ("company",), ("x",), ("a", "items")} <= found
-    assert not {("policy", "updated"), ("b", "c"), ("logs",), ("y",)} & found
+    assert {("retention", "logs"), ("vendors", "list"), ("company",), ("x",), ("a",)} <= found
+    # a method call reads the value it belongs to: a.items() prints all of a, even if a has a key "items"
+    assert not {("policy", "updated"), ("b", "c"), ("logs",), ("y",), ("a", "items")} & found
     assert data_paths('{%- include "notice.md" %}') is None
     assert data_paths('{% from "m.md" import x %}') is None
 

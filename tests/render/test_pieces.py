@@ -51,7 +51,7 @@ def test_pieces_render_what_the_whole_template_renders(tmp_path: Path, monkeypat
     sources = _sources(copy_example(tmp_path), BODIES[name])
     policy = sources.policy("cookies")
     by_pieces = render_policy(sources, policy, locale, allow_fallback=True).markdown
-    monkeypatch.setattr(render_module, "pieces", lambda template: None)
+    monkeypatch.setattr(render_module, "cut", lambda template: None)
     TEMPLATE_CACHE.environments.clear()
     whole = render_policy(sources, policy, locale, allow_fallback=True).markdown
     assert by_pieces == whole

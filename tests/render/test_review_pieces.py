@@ -86,7 +86,7 @@ def test_random_templates_render_as_the_whole_template(tmp_path: Path,
     rnd = random.Random(20261206)
     templates = ["".join(rnd.choice(_FRAGMENTS) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
     by_pieces = [_run(sources, template) for template in templates]
-    monkeypatch.setattr(render_module, "pieces", lambda template: None)
+    monkeypatch.setattr(render_module, "cut", lambda template: None)
     TEMPLATE_CACHE.environments.clear()
     for template, found in zip(templates, by_pieces, strict=True):
         assert found == _run(sources, template), repr(template)
