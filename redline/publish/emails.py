@@ -124,15 +124,18 @@ class NoticeTemplates:
                 loader=FileSystemLoader([str(folder) for folder in self.dirs]),
                 undefined=StrictUndefined, autoescape=select_autoescape(("html.j2", "html")),
                 trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                auto_reload=False,  # the files do not change during a run: no stat per render
             )
             env.filters.update(filters_for(locale))
             self.environments[locale] = env
         return self.environments[locale]
 
-    def render(self, name: str, notice: Notice, locale: str, **extra: Any) -> str:
-        """Render the template ``name`` for ``notice`` in ``locale``."""
+    def render(self, name: str, notice: Notice, locale: str, shown: dict[str, Any] | None = None,
+               **extra: Any) -> str:
+        """Render the template ``name`` for ``notice`` in ``locale`` (``shown``: its :func:`view`)."""
         words: Callable[..., str] = lambda key, **values: self.wording.text(locale, key, **values)  # noqa: E731
-        context = {"notice": view(notice, locale, self.wording), "t": words, "unsubscribe": UNSUBSCRIBE,
+        shown = view(notice, locale, self.wording) if shown is None else shown
+        context = {"notice": shown, "t": words, "unsubscribe": UNSUBSCRIBE,
                    "sender": self.sender.as_json() if self.sender else None, **extra}
         try:
             limits.fresh_budget()
@@ -180,12 +183,14 @@ class NoticeTemplates:
         key = self.key(notice, locale)
         found = self.done.get(key) or self._recall(key)
         if found is None:
+            # one view for the four texts: the sandbox lets no template change it
+            shown = view(notice, locale, self.wording)
             # the feed entry first: the order a template error was always reported in
-            entry = self.render(FEED_ENTRY, notice, locale, audit=True)
-            found = NoticeTexts(self.render(TEXT_EMAIL, notice, locale, audit=False),
-                                self.render(HTML_EMAIL, notice, locale, audit=False), entry,
+            entry = self.render(FEED_ENTRY, notice, locale, shown, audit=True)
+            found = NoticeTexts(self.render(TEXT_EMAIL, notice, locale, shown, audit=False),
+                                self.render(HTML_EMAIL, notice, locale, shown, audit=False), entry,
                                 # a feed's plain text is the email's without the mail footer
-                                self.render(TEXT_EMAIL, notice, locale, audit=False, sender=None))
+                                self.render(TEXT_EMAIL, notice, locale, shown, audit=False, sender=None))
             if self.cache is not None and self.cache.store is not None:
                 self.cache.store.put_rendering(key, compress(list(found)))
         self.done[key] = found
