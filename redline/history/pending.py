@@ -104,13 +104,53 @@ def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Calla
 
         facts = tuple(diff_facts(old.data.values, new.data.values))
         records = new_records(old.snapshot, new.snapshot)
-        change = compare_policy(pair, old, new, facts, cache, records, source_only=True)
-        changed = {section.id for section in change.report.sections}
-        material = change.material or any(
-            _translation_material(cache, pair, old, new, locale, changed, records)
-            for locale in new.project.translated_locales)
+        if not facts and not records and reads_alike(pair, old, new):
+            material = False  # every input of its text is the same, in every locale: nothing to compare
+        else:
+            change = compare_policy(pair, old, new, facts, cache, records, source_only=True)
+            changed = {section.id for section in change.report.sections}
+            material = change.material or any(
+                _translation_material(cache, pair, old, new, locale, changed, records)
+                for locale in new.project.translated_locales)
     remember_verdict(cache, key, material)
     return material
+
+
+def reads_alike(pair: PolicyPair, old: Sources, new: Sources) -> bool:
+    """True when every input of the policy's text is the same at both points, in every locale.
+
+    The same file (body and front matter), the same data (all of it, with what is
+    translatable), the same partials, and in each translated locale the same catalog
+    entries for what it translates (the render cache's key of the walk's render,
+    :func:`~redline.render.cache.input_key`). Then the comparison finds nothing: no
+    section, no fact, no front matter change, no translation; with no change record added
+    either, the verdict is "not material" without rendering (another policy, or another
+    policy's sentences in a catalog, changed between the two points).
+    """
+    from redline.render.env import partials_ids
+
+    before, after = pair.old, pair.new
+    if before is None or after is None or (before.path, before.body, before.meta) != \
+            (after.path, after.body, after.meta):
+        return False
+    if old.data.values != new.data.values or old.data.translatable != new.data.translatable:
+        return False
+    folder = new.project.policies_dir
+    if partials_ids(old.snapshot, folder) != partials_ids(new.snapshot, folder):
+        return False
+    return all(_same_inputs(pair, old, new, locale) for locale in new.project.translated_locales)
+
+
+def _same_inputs(pair: PolicyPair, old: Sources, new: Sources, locale: str) -> bool:
+    """The inputs of the walk's render of the policy in ``locale`` are the same at both points
+    (a locale without a catalog at one point is not compared, as :func:`_translation_material` says)."""
+    if locale not in old.catalogs or locale not in new.catalogs:
+        return True
+    assert pair.old is not None and pair.new is not None
+    keys = {input_key(sources, sources.policy(side.id), locale,
+                      {"allow_fallback": True, "meta": {"updated": side.effective}})
+            for sources, side in ((old, pair.old), (new, pair.new))}
+    return len(keys) == 1
 
 
 def known_verdict(cache: RenderCache, key: str) -> bool | None:
