@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,11 +54,26 @@ PROJECT_VARIABLE = "REDLINE_UI_LOCALES"
 def project_fingerprint() -> str:
     """A digest of the project's ``redline.po`` catalogs ("" without any): part of cache keys."""
     folder = os.environ.get(PROJECT_VARIABLE)
-    if not folder or not Path(folder).is_dir():
+    if not folder:
         return ""
-    paths = tuple(sorted(str(path) for path in Path(folder).glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
-    # read and hashed again only when a catalog changed: every render key asks for it
-    return _fingerprint(paths, tuple(map(_stamp, paths)))
+    try:
+        names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
+    except OSError:
+        return ""
+    # a listing and a stat per locale (every render key asks: no glob); read and hashed
+    # again only when a catalog changed
+    found = [(path, stamp) for path in (os.path.join(folder, name, "LC_MESSAGES", f"{DOMAIN}.po")
+                                        for name in names) if (stamp := _file_stamp(path)) is not None]
+    return _fingerprint(tuple(path for path, _ in found), tuple(stamp for _, stamp in found)) if found else ""
+
+
+def _file_stamp(path: str) -> tuple[int, int] | None:
+    """:func:`_stamp` of a regular file; None when ``path`` is no file."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size) if stat.S_ISREG(found.st_mode) else None
 
 
 def _stamp(path: str) -> tuple[int, int]:
