@@ -34,6 +34,9 @@ def check_markdown_budget(markdown: str, path: str, locale: str) -> None:
 more than 1000 of the characters [ ] < ( * _ ` in one paragraph
       fix: split the paragraph, or write the characters as HTML entities (&#91; …)
     """
+    if len(_MARKERS.findall(markdown)) <= MAX_INLINE_MARKERS:
+        _check_nesting(markdown, path, locale)  # no paragraph, and no page, can hold too many markers
+        return
     markers, start, page = 0, 1, 0
     for number, line in enumerate(markdown.splitlines(), 1):
         if not line.strip():
@@ -49,6 +52,19 @@ more than 1000 of the characters [ ] < ( * _ ` in one paragraph
             _refuse(path, locale, start,
                     f"more than {MAX_INLINE_MARKERS} of the characters [ ] < ( * _ ` in one paragraph",
                     "split the paragraph, or write the characters as HTML entities (&#91; …)")
+        width = len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
+        if width > MAX_NESTING_COLUMNS:
+            _refuse(path, locale, number, f"nested {width} columns deep (at most {MAX_NESTING_COLUMNS})",
+                    "flatten the list or quote: policies need a few levels, not hundreds")
+
+
+def _check_nesting(markdown: str, path: str, locale: str) -> None:
+    """The nesting part of :func:`check_markdown_budget`: only a line wider than the limit can
+    be nested deeper than it (a tab widens a line by at most four columns)."""
+    for number, line in enumerate(markdown.splitlines(), 1):
+        if len(line) * 4 <= MAX_NESTING_COLUMNS or len(line.expandtabs(4)) <= MAX_NESTING_COLUMNS \
+                or not line.strip():
+            continue
         width = len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
         if width > MAX_NESTING_COLUMNS:
             _refuse(path, locale, number, f"nested {width} columns deep (at most {MAX_NESTING_COLUMNS})",
