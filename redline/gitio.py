@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,9 +92,20 @@ class GitSnapshot:
                 return ids.get(path)
         return self._folder_ids(path.rsplit("/", 1)[0] if "/" in path else "").get(path)
 
+    def know(self, folder: str, ids: Mapping[str, str]) -> None:
+        """Take ``ids`` as every file under ``folder`` here (path -> blob id, what
+        :meth:`Repository.blob_ids` reads from the trees), known already: the history's log
+        lists each commit's files, so the commits it walks need no tree read."""
+        self._ids[folder.strip("/")] = dict(sorted(ids.items()))
+
     def _folder_ids(self, folder: str) -> dict[str, str]:
         if folder not in self._ids:
-            self._ids[folder] = self.repo.blob_ids(self.sha, folder)
+            # every file under a folder is known with its parent's: filtered, not read again
+            plain = folder.strip("/")
+            known = next((ids for parent, ids in self._ids.items()
+                          if plain and (not parent or plain.startswith(f"{parent.strip('/')}/"))), None)
+            self._ids[folder] = self.repo.blob_ids(self.sha, folder) if known is None else \
+                {path: blob for path, blob in known.items() if path.startswith(f"{plain}/")}
         return self._ids[folder]
 
 

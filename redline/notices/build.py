@@ -83,7 +83,7 @@ def find_versions(repo: Repository, project: Project, setting: Setting, ref: str
 def notices_from(repo: Repository, project: Project, setting: Setting, found: Versions,
                  prefill: Prefill | None = None, step: Callable[[str], object] | None = None) -> list[Notice]:
     """The second step of :func:`build_notices`: each version's notice, ``step`` called after each."""
-    contents = _Contents(SourcesAt(repo, project), setting, found.points,
+    contents = _Contents(SourcesAt(repo, project, found.points), setting, found.points,
                          store.context_key(project, setting.wording))
     if prefill is not None:
         # peeked: the verdicts the cache lacks are judged by the workers (or below, in this process)
@@ -113,7 +113,7 @@ def notices_of(repo: Repository, project: Project, setting: Setting, ref: str, p
     mine = peeked.versions[part]
     wanted = {(v.policy, v.first.sha) for version in mine
               for v in (version, version.previous) if v is not None}
-    at = SourcesAt(repo, project)
+    at = SourcesAt(repo, project, peeked.points)
     at.preload(_compared(mine, peeked.history))
     found = policy_versions(repo, project, peeked.history, setting.cache.facts, setting.cache,
                             asks=lambda policy, first: (policy, first.sha) in wanted, at=at)

@@ -160,8 +160,10 @@ def policy_versions(repo: Repository, project: Project, history: list[tuple[Comm
     """
     unjudged: list[str] | None = [] if peek or asks is not None else None
     points: dict[str, Point] = {}
+    if at is not None:
+        at.points = points
     walk = _Walk(pending=None if cache is None else
-                 _pending_check(at or SourcesAt(repo, project), points, cache, unjudged, asks))
+                 _pending_check(at or SourcesAt(repo, project, points), points, cache, unjudged, asks))
     skipped = []
     for commit, files in history:
         try:
@@ -183,7 +185,9 @@ def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: 
         key = f"notice-front:{path}:{files[path]}"
         front = Front.from_json(facts.get(key))
         if front is None:
-            snapshot = snapshot or repo.snapshot(commit.sha)
+            if snapshot is None:
+                snapshot = repo.snapshot(commit.sha)
+                snapshot.know(folder, {p: b for p, b in files.items() if p.startswith(f"{folder}/")})
             policy = memo.policy(snapshot, path)  # errors are never kept: a bad file fails every time
             front = Front(policy.id, policy.effective, formerly(policy))
             facts.put(key, front.to_json())
@@ -271,10 +275,12 @@ class _Walk:
 class SourcesAt:
     """Loads (once) the sources of the commits notices compare."""
 
-    def __init__(self, repo: Repository, project: Project) -> None:
+    def __init__(self, repo: Repository, project: Project, points: dict[str, Point] | None = None) -> None:
         self.repo = repo
         self.project = project
         self.loaded: dict[str, Sources] = {}
+        #: the walked commits' files (:class:`Point`): their folders need no tree read
+        self.points = points if points is not None else {}
 
     def preload(self, commits: Iterable[Commit]) -> None:
         """Load ``commits`` now, in the order given (history order: each catalog is then read
@@ -287,8 +293,18 @@ class SourcesAt:
     def __call__(self, commit: Commit) -> Sources:
         if commit.sha not in self.loaded:
             try:
-                self.loaded[commit.sha] = load_sources(self.repo.snapshot(commit.sha), self.project)
+                self.loaded[commit.sha] = load_sources(self._snapshot(commit), self.project)
             except RedlineError as error:
                 raise RedlineError(f"{error.what} (in commit {commit.short})", where=error.where,
                                    fix=error.fix) from None
         return self.loaded[commit.sha]
+
+    def _snapshot(self, commit: Commit) -> GitSnapshot:
+        """The commit's files, those of the history's folders as the walk listed them."""
+        snapshot = self.repo.snapshot(commit.sha)
+        point = self.points.get(commit.sha)
+        if point is not None:
+            for folder in source_paths(self.project):
+                snapshot.know(folder, {path: blob for path, blob in point.files.items()
+                                       if path.startswith(f"{folder}/")})
+        return snapshot
