@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,11 +92,13 @@ class GitSnapshot:
                 return ids.get(path)
         return self._folder_ids(path.rsplit("/", 1)[0] if "/" in path else "").get(path)
 
-    def know(self, folder: str, ids: Mapping[str, str]) -> None:
-        """Take ``ids`` as every file under ``folder`` here (path -> blob id, what
-        :meth:`Repository.blob_ids` reads from the trees), known already: the history's log
-        lists each commit's files, so the commits it walks need no tree read."""
-        self._ids[folder.strip("/")] = dict(sorted(ids.items()))
+    def know(self, files: Mapping[str, str], folders: Iterable[str]) -> GitSnapshot:
+        """Take ``files`` (path -> blob id) as every file here under each of ``folders``, what
+        :meth:`Repository.blob_ids` reads from the trees: the history's log lists each commit's
+        files, so the commits it walks need no tree read. Returns this snapshot."""
+        for folder in (f.strip("/") for f in folders):
+            self._ids[folder] = dict(sorted((p, b) for p, b in files.items() if p.startswith(f"{folder}/")))
+        return self
 
     def _folder_ids(self, folder: str) -> dict[str, str]:
         if folder not in self._ids:

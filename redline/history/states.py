@@ -172,7 +172,9 @@ def commit_state(repo: Repository, project: Project, commit: Commit, files: dict
         files = {**repo.blob_ids(commit.sha, project.policies_dir),
                  **repo.blob_ids(commit.sha, project.locales_dir), **repo.blob_ids(commit.sha, CHANGES_DIR)}
     day = commit.committed.astimezone(dt.UTC).date()
-    return State(f"commit {commit.short}", day, repo.snapshot(commit.sha), source_blobs(files, project))
+    folders = (project.policies_dir, project.locales_dir, CHANGES_DIR)  # the files' folders: no tree read
+    return State(f"commit {commit.short}", day, repo.snapshot(commit.sha).know(files, folders),
+                 source_blobs(files, project))
 
 
 def worktree_state(project: Project, build_day: dt.date) -> State:

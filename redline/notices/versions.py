@@ -185,9 +185,7 @@ def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: 
         key = f"notice-front:{path}:{files[path]}"
         front = Front.from_json(facts.get(key))
         if front is None:
-            if snapshot is None:
-                snapshot = repo.snapshot(commit.sha)
-                snapshot.know(folder, {p: b for p, b in files.items() if p.startswith(f"{folder}/")})
+            snapshot = snapshot or repo.snapshot(commit.sha).know(files, [folder])
             policy = memo.policy(snapshot, path)  # errors are never kept: a bad file fails every time
             front = Front(policy.id, policy.effective, formerly(policy))
             facts.put(key, front.to_json())
@@ -303,8 +301,4 @@ class SourcesAt:
         """The commit's files, those of the history's folders as the walk listed them."""
         snapshot = self.repo.snapshot(commit.sha)
         point = self.points.get(commit.sha)
-        if point is not None:
-            for folder in source_paths(self.project):
-                snapshot.know(folder, {path: blob for path, blob in point.files.items()
-                                       if path.startswith(f"{folder}/")})
-        return snapshot
+        return snapshot if point is None else snapshot.know(point.files, source_paths(self.project))

@@ -28,9 +28,7 @@ def test_known_folders_list_what_the_trees_list(empty_git_project: GitProject) -
     history = history_commits(repo, config)
     assert len(history) == 3
     for commit, files in history:
-        known = repo.snapshot(commit.sha)
-        for folder in source_paths(config):
-            known.know(folder, {p: b for p, b in files.items() if p.startswith(f"{folder}/")})
+        known = repo.snapshot(commit.sha).know(files, source_paths(config))
         for folder in FOLDERS:  # each against its own tree read
             assert known.list(folder) == list(repo.blob_ids(commit.sha, folder)), (commit.message, folder)
         for path in [*files, "policies/terms.md", "policies/_partials/deep/a.md", "README.md"]:
