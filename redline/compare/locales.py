@@ -90,12 +90,13 @@ def render_sides(cache: RenderCache, pair: PolicyPair, base: Sources, head: Sour
     """Render both sides in ``locale``; None when their inputs are the same (nothing changed)."""
     fallback = locale != head.project.source_locale
     options = {"allow_fallback": fallback, "meta": meta}
-    if pair.old is not None and pair.new is not None and (
-        input_key(base, pair.old, locale, options) == input_key(head, pair.new, locale, options)
-    ):
+    keys = [input_key(sources, side, locale, options) if side is not None else None
+            for sources, side in ((base, pair.old), (head, pair.new))]
+    if None not in keys and keys[0] == keys[1]:
         return None
-    old = cache.render(base, pair.old, locale, allow_fallback=fallback, meta=meta) if pair.old else None
-    new = cache.render(head, pair.new, locale, allow_fallback=fallback, meta=meta) if pair.new else None
+    old, new = (cache.render(sources, side, locale, allow_fallback=fallback, meta=meta, key=key)
+                if side is not None else None
+                for sources, side, key in zip((base, head), (pair.old, pair.new), keys, strict=True))
     return Renderings(old, new)
 
 

@@ -188,8 +188,8 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
             for sources, policy, meta in sides]
     if keys[0] == keys[1]:
         return False  # the same inputs give the same text: nothing to render
-    # the walk's renders, recalled by their keys (the meta a recall leaves as kept is not compared)
-    texts = [cache.recall(key) or cache.render(sources, policy, locale, allow_fallback=True, meta=meta)
+    # the walk's renders, recalled by their keys when it made them
+    texts = [cache.render(sources, policy, locale, allow_fallback=True, meta=meta, key=key)
              for key, (sources, policy, meta) in zip(keys, sides, strict=True)]
     if texts[0].markdown == texts[1].markdown:
         return False

@@ -48,16 +48,21 @@ class RenderCache:
         self.misses = 0
 
     def render(self, sources: Sources, policy: PolicySource, locale: str, *,
-               allow_fallback: bool = False, meta: dict[str, Any] | None = None) -> Rendered:
-        """Return the rendering of ``policy`` (one of ``sources``) in ``locale``, rendering only on a miss."""
-        return self.render_keyed(sources, policy, locale, allow_fallback=allow_fallback, meta=meta)[1]
+               allow_fallback: bool = False, meta: dict[str, Any] | None = None, key: str | None = None
+               ) -> Rendered:
+        """Return the rendering of ``policy`` (one of ``sources``) in ``locale``, rendering only on a miss.
+
+        ``key``: the :func:`input_key` of these arguments, when the caller has it already.
+        """
+        return self.render_keyed(sources, policy, locale, allow_fallback=allow_fallback, meta=meta,
+                                 key=key)[1]
 
     def render_keyed(self, sources: Sources, policy: PolicySource, locale: str, *,
-                     allow_fallback: bool = False, meta: dict[str, Any] | None = None
+                     allow_fallback: bool = False, meta: dict[str, Any] | None = None, key: str | None = None
                      ) -> tuple[str, Rendered]:
         """:meth:`render`, and the key the rendering is kept under (for :meth:`recall`)."""
-        options = {"allow_fallback": allow_fallback, "meta": meta or {}}
-        key = input_key(sources, policy, locale, options)
+        if key is None:
+            key = input_key(sources, policy, locale, {"allow_fallback": allow_fallback, "meta": meta or {}})
         found = self._recall(key)
         if found is not None:
             self.hits += 1

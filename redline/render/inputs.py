@@ -20,6 +20,7 @@ import json
 import os
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -73,19 +74,46 @@ class PolicyInputs:
     """What a policy's own file contributes to its renders (computed once per content)."""
 
     def __init__(self, policy: PolicySource) -> None:
-        self.digest = digest(policy.path, policy.body, as_json(policy.meta))
-        msgids = [block.text for block in policy.blocks if needs_translation(block)]
-        msgids += [str(policy.meta[key]) for key in ("title", "description") if key in policy.meta]
-        self.msgids = tuple(msgids)
-        paths = code_paths(policy.body)
-        self.paths = _data_only(paths)
+        body = _body_inputs(policy)
+        self.digest = digest(body.digest, as_json(policy.meta))
+        titles = [str(policy.meta[key]) for key in ("title", "description") if key in policy.meta]
+        self.msgids = body.msgids + tuple(titles)
+        self.paths = body.paths
         #: the text reads the page's front matter (``policy.updated``, ...)
-        self.reads_page = paths is None or any(p[0] == "policy" for p in paths)
+        self.reads_page = body.reads_page
+
+
+@dataclass(frozen=True)
+class _BodyInputs:
+    """The part of :class:`PolicyInputs` its path and body decide (the blocks are the body's)."""
+
+    digest: str
+    msgids: tuple[str, ...]
+    paths: frozenset[DataPath] | None
+    reads_page: bool
+
+
+def _body_inputs(policy: PolicySource) -> _BodyInputs:
+    """Kept by content: the same file read at many commits (or with other dates) is read once."""
+    key = (policy.path, policy.body)
+    found = _BODIES.get(key)
+    if found is None:
+        paths = code_paths(policy.body)
+        found = _BodyInputs(digest(policy.path, policy.body),
+                            tuple(block.text for block in policy.blocks if needs_translation(block)),
+                            _data_only(paths), paths is None or any(p[0] == "policy" for p in paths))
+        if len(_BODIES) >= _POLICY.size:
+            _BODIES.pop(next(iter(_BODIES)))
+        _BODIES[key] = found
+    return found
+
+
+_BODIES: dict[tuple[str, str], _BodyInputs] = {}
 
 
 def policy_inputs(policy: PolicySource) -> PolicyInputs:
-    """The memoized :class:`PolicyInputs` of ``policy``."""
-    return _POLICY.get((policy.path, policy.body), policy, lambda: PolicyInputs(policy))  # type: ignore[no-any-return]
+    """The memoized :class:`PolicyInputs` of ``policy`` (per object: its front matter counts too)."""
+    return _POLICY.get(id(policy), policy, lambda: PolicyInputs(policy))  # type: ignore[no-any-return]
 
 
 def data_paths(template: str) -> frozenset[DataPath] | None:
