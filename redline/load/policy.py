@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -154,10 +155,15 @@ def _validate_meta(meta_text: str, path: str, schema_checked: bool) -> dict[str,
 
 
 def _schema_errors(meta: dict[str, Any]) -> list[jsonschema.ValidationError]:
+    return sorted(_validator().iter_errors(meta), key=lambda e: str(e.path))
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """The front matter validator, built once (building it costs more than a validation)."""
     import jsonschema  # 30 ms to import: not when these bytes passed before
 
-    validator = jsonschema.Draft202012Validator(FRONT_MATTER_SCHEMA)
-    return sorted(validator.iter_errors(meta), key=lambda e: str(e.path))
+    return jsonschema.Draft202012Validator(FRONT_MATTER_SCHEMA)
 
 
 def _meta_issue(error: jsonschema.ValidationError, meta: dict[str, Any], where: str) -> Issue:
