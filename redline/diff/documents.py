@@ -81,6 +81,31 @@ def section_changes(old: str, new: str) -> tuple[SectionChange, ...]:
     return tuple(changes)
 
 
+def changed_only_in(old: str, new: str, ids: set[str]) -> bool:
+    """True when :func:`section_changes` cannot report a section outside ``ids``: a proof that
+    skips the diff, not the diff (False says nothing).
+
+    It holds when both documents have the same front matter and the same unique section ids in
+    the same order (every section pairs with its own, none moved), and every section outside
+    ``ids`` keeps its title and its blocks' texts (the aligner finds nothing there).
+
+    >>> changed_only_in("# A\\n\\nOne.\\n\\n# B\\n\\nSame.\\n", "# A\\n\\nTwo.\\n\\n# B\\n\\nSame.\\n", {"a"})
+    True
+    >>> changed_only_in("# A\\n\\nOne.\\n\\n# B\\n\\nSame.\\n", "# B\\n\\nSame.\\n\\n# A\\n\\nTwo.\\n", {"a"})
+    False
+    """
+    (old_meta, old_body), (new_meta, new_body) = split_front_matter(old), split_front_matter(new)
+    if old_meta != new_meta:
+        return False
+    before, after = document_sections(old_body), document_sections(new_body)
+    order = [section.id for section in after]
+    if [section.id for section in before] != order or len(set(order)) != len(order):
+        return False
+    return all(
+        a.id in ids or (a.title == b.title and [x.text for x in a.blocks] == [y.text for y in b.blocks])
+        for a, b in zip(before, after, strict=True))
+
+
 def _mark_references(
     changes: list[SectionChange], old: list[Section], new: list[Section]
 ) -> list[SectionChange]:

@@ -177,6 +177,7 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
     """
     from redline.compare.locales import LocaleChange, classify_locale
     from redline.diff import section_changes
+    from redline.diff.documents import changed_only_in
 
     assert pair.old is not None and pair.new is not None
     if locale not in old.catalogs or locale not in new.catalogs:
@@ -191,8 +192,9 @@ def _translation_material(cache: RenderCache, pair: PolicyPair, old: Sources, ne
     # the walk's renders, recalled by their keys when it made them
     texts = [cache.render(sources, policy, locale, allow_fallback=True, meta=meta, key=key)
              for key, (sources, policy, meta) in zip(keys, sides, strict=True)]
-    if texts[0].markdown == texts[1].markdown:
-        return False
+    if texts[0].markdown == texts[1].markdown or changed_only_in(texts[0].markdown, texts[1].markdown,
+                                                                  source_changed):
+        return False  # the locale changed where its source did, or nowhere: no change of its own
     sections = section_changes(texts[0].markdown, texts[1].markdown)  # the layout is never asked here
     change = classify_locale(LocaleChange(locale, "compared", sections), source_changed, pair.id, records)
     return change.material
