@@ -21,7 +21,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+    select_autoescape,
+)
 
 from redline.config import Project
 from redline.errors import RedlineError
@@ -114,6 +121,9 @@ class NoticeTemplates:
     def __post_init__(self) -> None:
         self.dirs = template_dirs(self.root)
         self.environments: dict[str, PolicyEnvironment] = {}
+        #: each template compiled once (the locales' environments differ in their filters only)
+        self.codes: dict[str, Any] = {}
+        self.templates: dict[tuple[str, str], Template] = {}
         self.done: dict[str, NoticeTexts] = {}
         self._inputs: str | None = None
         self._canonical: dict[int, tuple[Notice, str]] = {}
@@ -125,6 +135,9 @@ class NoticeTemplates:
                 undefined=StrictUndefined, autoescape=select_autoescape(("html.j2", "html")),
                 trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                 auto_reload=False,  # the files do not change during a run: no stat per render
+                # no filter run while compiling (``1234.5 | number`` would be one locale's text
+                # in the code every locale runs): filters run when rendering, in each locale's own
+                optimized=False,
             )
             env.filters.update(filters_for(locale))
             self.environments[locale] = env
@@ -139,7 +152,7 @@ class NoticeTemplates:
                    "sender": self.sender.as_json() if self.sender else None, **extra}
         try:
             limits.fresh_budget()
-            text = self._environment(locale).get_template(name).render(context)
+            text = self._template(name, locale).render(context)
         except TemplateSyntaxError as error:
             raise RedlineError(f"template syntax error: {error.message}",
                                where=self._where(name, error.lineno),
@@ -154,6 +167,23 @@ class NoticeTemplates:
                                where=self._where(name, None),
                                fix="remove it (and any |safe): feeds and emails may not carry scripts")
         return text
+
+    def _template(self, name: str, locale: str) -> Template:
+        """``name`` in ``locale``'s environment, from code compiled once for every locale.
+
+        The compiled code looks its filters and globals up in the environment it runs in
+        (compiled unoptimized, it folds no filter into a constant), and every locale's
+        environment has the same options, filter names and globals.
+        """
+        if (name, locale) not in self.templates:
+            env = self._environment(locale)
+            if name not in self.codes:
+                assert env.loader is not None
+                source, filename, _ = env.loader.get_source(env, name)
+                self.codes[name] = env.compile(source, name, filename)
+            self.templates[name, locale] = env.template_class.from_code(env, self.codes[name],
+                                                                        env.make_globals(None))
+        return self.templates[name, locale]
 
     def _where(self, name: str, line: int | None) -> str:
         found = next((folder / name for folder in self.dirs if (folder / name).is_file()), Path(name))
