@@ -81,8 +81,7 @@ class RenderCache:
 
     def reload(self) -> None:
         """Read the facts again: other processes may have added some (they never change one)."""
-        if self.store is not None:
-            self.facts.items.update({**self.store.facts(), **self.facts.items})
+        self.facts.reload()
 
     def prefetch(self, keys: list[str]) -> None:
         """Read the renderings kept under ``keys`` from disk in a few queries, into memory (as it holds)."""

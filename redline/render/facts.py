@@ -21,6 +21,7 @@ class Facts:
     """Key -> small JSON value, kept in memory and in the store when there is one."""
 
     def __init__(self, store: Store | None) -> None:
+        self.store = store
         self.items: dict[str, Any] = store.facts() if store else {}
         self.changed: dict[str, Any] = {}
 
@@ -33,3 +34,8 @@ class Facts:
         if self.items.get(key) != value:
             self.items[key] = value
             self.changed[key] = value
+
+    def reload(self) -> None:
+        """Take the facts other processes stored since (they never change one this run knows)."""
+        if self.store is not None:
+            self.items.update({**self.store.facts(), **self.items})

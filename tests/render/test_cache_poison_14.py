@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from redline.cli import main
+from redline.render.facts import Facts
 from redline.render.store import Store, compress, decompress
 from tests.paths import TESTS
 
@@ -86,3 +87,25 @@ def test_rewritten_facts_are_ignored(tmp_path: Path) -> None:
     again = Store(tmp_path / "cache", b"k" * 32)
     assert again.facts() == {"effective:def": "2026-03-01"}
     again.close()
+
+
+def test_facts_read_on_demand_are_checked_as_when_read_at_once(tmp_path: Path) -> None:
+    """Facts checked and parsed when asked for: a rewritten row and a damaged one are misses, the
+    others read as written, and a later reload brings what another process stored."""
+    store = Store(tmp_path / "cache", b"k" * 32)
+    store.flush({"effective:abc": "2026-02-01", "effective:def": "2026-03-01", "n:1": [1, {"a": None}]})
+    path = next((tmp_path / "cache").glob("cache-*.sqlite"))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE signed_facts SET value = '\"2026-01-15\"' WHERE key = 'effective:abc'")
+    facts = Facts(store)
+    assert facts.get("effective:abc") is None
+    assert facts.get("effective:def") == "2026-03-01"
+    assert facts.get("n:1") == [1, {"a": None}]
+    assert facts.get("missing") is None
+    other = Store(tmp_path / "cache", b"k" * 32)
+    other.flush({"later:1": True})
+    other.close()
+    assert facts.get("later:1") is None
+    facts.reload()
+    assert facts.get("later:1") is True
+    store.close()
