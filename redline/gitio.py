@@ -185,6 +185,10 @@ class Repository:
         """The files of the commit ``ref`` names."""
         return GitSnapshot(self, self.resolve(ref))
 
+    def commit_snapshot(self, commit: Commit) -> GitSnapshot:
+        """The files of ``commit``, one this repository's log listed (its id needs no resolving)."""
+        return GitSnapshot(self, commit.sha)
+
     def read_blob(self, sha: str, path: str) -> bytes | None:
         """Contents of ``path`` at commit ``sha``, or None if it does not exist there."""
         try:

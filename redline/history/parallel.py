@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import os
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -49,11 +50,14 @@ def prefill(project: Project, states: Sequence[State], build_day: dt.date, allow
     """
     if cache.directory is None:
         return 0
+    most = worker_count(sys.maxsize, os.cpu_count(), os.environ.get(JOBS_ENV))  # a bad setting says so
+    if most < 2 or missing_renders(project, states, cache) < PREFILL_FROM:
+        return 0  # a warm walk stops here, before listing its policies
     policies = sorted({pid for state in states for pid, _ in state.input_keys(project)})
     by_policy = len(policies) >= 2
     shares = len(policies) if by_policy else len(project.locales)
     workers = worker_count(shares, os.cpu_count(), os.environ.get(JOBS_ENV))
-    if workers < 2 or missing_renders(project, states, cache) < PREFILL_FROM:
+    if workers < 2:
         return 0
     folder = cache.directory
     tasks: list[Task] = [

@@ -173,7 +173,7 @@ def commit_state(repo: Repository, project: Project, commit: Commit, files: dict
                  **repo.blob_ids(commit.sha, project.locales_dir), **repo.blob_ids(commit.sha, CHANGES_DIR)}
     day = commit.committed.astimezone(dt.UTC).date()
     folders = (project.policies_dir, project.locales_dir, CHANGES_DIR)  # the files' folders: no tree read
-    return State(f"commit {commit.short}", day, repo.snapshot(commit.sha).know(files, folders),
+    return State(f"commit {commit.short}", day, repo.commit_snapshot(commit).know(files, folders),
                  source_blobs(files, project))
 
 

@@ -185,7 +185,7 @@ def _fronts(repo: Repository, commit: Commit, files: Files, folder: str, facts: 
         key = f"notice-front:{path}:{files[path]}"
         front = Front.from_json(facts.get(key))
         if front is None:
-            snapshot = snapshot or repo.snapshot(commit.sha).know(files, [folder])
+            snapshot = snapshot or repo.commit_snapshot(commit).know(files, [folder])
             policy = memo.policy(snapshot, path)  # errors are never kept: a bad file fails every time
             front = Front(policy.id, policy.effective, formerly(policy))
             facts.put(key, front.to_json())
@@ -299,6 +299,7 @@ class SourcesAt:
 
     def _snapshot(self, commit: Commit) -> GitSnapshot:
         """The commit's files, those of the history's folders as the walk listed them."""
-        snapshot = self.repo.snapshot(commit.sha)
         point = self.points.get(commit.sha)
-        return snapshot if point is None else snapshot.know(point.files, source_paths(self.project))
+        if point is None:
+            return self.repo.snapshot(commit.sha)
+        return self.repo.commit_snapshot(commit).know(point.files, source_paths(self.project))

@@ -10,6 +10,7 @@ that share a cache), else a random key in ``$REDLINE_STATE_DIR/cache-key``, else
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import os
@@ -68,7 +69,14 @@ def sign(key: bytes, name: str, value: bytes) -> bytes:
     >>> len(sign(b"k" * 32, "a", b"v")), sign(b"k" * 32, "a", b"v") == sign(b"k" * 32, "b", b"v")
     (32, False)
     """
-    return hmac.new(key, name.encode("utf-8") + b"\0" + value, hashlib.sha256).digest()
+    mac = _keyed(key).copy()  # the key's padded state once per key, not once per entry
+    mac.update(name.encode("utf-8") + b"\0" + value)
+    return mac.digest()
+
+
+@functools.lru_cache(maxsize=8)
+def _keyed(key: bytes) -> hmac.HMAC:
+    return hmac.new(key, digestmod=hashlib.sha256)
 
 
 def verified(key: bytes, name: str, value: bytes, mac: bytes) -> bool:

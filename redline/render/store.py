@@ -76,11 +76,12 @@ class Store:
     def facts(self) -> dict[str, Any]:
         """Every fact stored (parsed as one JSON text; row by row only when one is damaged)."""
         signed = self._query("SELECT key, value, mac FROM signed_facts", ())
-        rows = [(key, value) for key, value, mac in signed
-                if verified(self.key, f"fact:{key}", str(value).encode("utf-8"), bytes(mac))]
-        try:
-            found = json.loads("{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in rows) + "}")
-            return found if isinstance(found, dict) else {}
+        rows = [(key, text) for key, value, mac in signed
+                if verified(self.key, "fact:" + key, (text := str(value)).encode("utf-8"), bytes(mac))]
+        try:  # each value is a whole JSON text we wrote (its MAC says so): one array of them
+            values = json.loads("[" + ",".join(text for _, text in rows) + "]")
+            if isinstance(values, list) and len(values) == len(rows):
+                return {key: value for (key, _), value in zip(rows, values, strict=True)}
         except ValueError:
             pass
         found = {}

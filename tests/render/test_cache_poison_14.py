@@ -109,3 +109,17 @@ def test_facts_read_on_demand_are_checked_as_when_read_at_once(tmp_path: Path) -
     facts.reload()
     assert facts.get("later:1") is True
     store.close()
+
+
+def test_entries_are_signed_with_hmac_sha256() -> None:
+    """The MAC is HMAC-SHA256 of the entry's name, a NUL and its value, under each key in turn
+    (caches written before stay readable with the same key)."""
+    import hashlib
+    import hmac
+
+    from redline.render.cachekey import sign
+
+    for key in (b"k" * 32, b"other key of forty bytes, not thirty-two"):
+        for name, value in (("fact:a", b"1"), ("rendering:b", b"x" * 5000)):
+            expected = hmac.new(key, name.encode() + b"\0" + value, hashlib.sha256).digest()
+            assert sign(key, name, value) == expected
