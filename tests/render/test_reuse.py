@@ -10,12 +10,11 @@ from typing import Any
 import pytest
 
 import redline.render.render as render_module
-from redline.errors import RedlineError
 from redline.load.sources import Sources
-from redline.render.render import run_template
 from redline.render.reuse import Outputs
 from tests.render.test_cache import copy_example
 from tests.render.test_review_pieces import _example
+from tests.render.test_review_pieces import run as _run
 
 #: fragments that read data, the page, loops, methods and the values' types
 _FRAGMENTS = [
@@ -43,14 +42,6 @@ def _contexts(sources: Sources) -> list[dict[str, Any]]:
                                      "subprocessors": {"categories": categories[: 1 + len(variants) % 3]},
                                      "table": table, "policy": page})
     return variants
-
-
-def _run(sources: Sources, template: str, context: dict[str, Any]) -> str:
-    lines = list(range(1, template.count("\n") + 2))
-    try:
-        return run_template(sources, "en", template, "policies/cookies.md", lines, context)
-    except RedlineError as error:
-        return f"error {error.where}: {error.what}"
 
 
 def test_reused_pieces_render_what_running_them_renders(tmp_path: Path,

@@ -69,9 +69,11 @@ _FRAGMENTS = [
 ]
 
 
-def _run(sources: Sources, template: str) -> str:
+def run(sources: Sources, template: str, context: dict[str, Any] | None = None) -> str:
+    """``template`` run as the cookies policy (the example's data by default): its text, or its error."""
     lines = list(range(1, template.count("\n") + 2))
-    context: dict[str, Any] = {**sources.data.values, "policy": {"id": "cookies"}}
+    if context is None:
+        context = {**sources.data.values, "policy": {"id": "cookies"}}
     try:
         return run_template(sources, "en", template, "policies/cookies.md", lines, context)
     except RedlineError as error:
@@ -85,8 +87,8 @@ def test_random_templates_render_as_the_whole_template(tmp_path: Path,
     sources = _example(copy_example(tmp_path), "x")
     rnd = random.Random(20261206)
     templates = ["".join(rnd.choice(_FRAGMENTS) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
-    by_pieces = [_run(sources, template) for template in templates]
+    by_pieces = [run(sources, template) for template in templates]
     monkeypatch.setattr(render_module, "cut", lambda template: None)
     TEMPLATE_CACHE.environments.clear()
     for template, found in zip(templates, by_pieces, strict=True):
-        assert found == _run(sources, template), repr(template)
+        assert found == run(sources, template), repr(template)
