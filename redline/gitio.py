@@ -320,19 +320,22 @@ class Repository:
         """
         sha = self.resolve(ref)
         base = self.resolve(since) if since else None
-        files: dict[str, str] = {}
-        if base is not None:
-            for folder in paths or ("",):
-                files.update(self.blob_ids(base, folder))
         out = self._git("log", "--first-parent", "--reverse", "-m", "--root", "--raw", "-z", "--no-abbrev",
                         "--no-renames", "--no-color", f"--format={LOG_FORMAT}",
                         f"{base}..{sha}" if base else sha, "--", *paths)
+        listed = [_parse_raw_commit(record) for record in out.split(RECORD) if record.strip("\0\n")]
+        files: dict[str, str] = {}
+        # each change is against the commit's first parent: start from the first one's parent,
+        # which is ``since`` only when ``since`` is on the first-parent line (it may be on a
+        # branch merged into it, whose files the commits before the merge do not have)
+        start = listed[0][0].parents[:1] if base is not None and listed else ()
+        for parent in start:
+            for folder in paths or ("",):
+                files.update(self.blob_ids(parent, folder))
         found = []
-        for record in out.split(RECORD):
-            if record.strip("\0\n"):
-                commit, changes = _parse_raw_commit(record)
-                _apply(files, changes)
-                found.append((commit, dict(files)))
+        for commit, changes in listed:
+            _apply(files, changes)
+            found.append((commit, dict(files)))
         return found
 
     def _tree(self, spec: str) -> bytes | None:

@@ -20,7 +20,7 @@ from babel.lists import format_list
 from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal
 from babel.units import format_unit
-from jinja2 import Undefined
+from jinja2 import Undefined, pass_context
 
 from redline.i18n.uiwords import unit_forms
 from redline.load.formats import Duration
@@ -165,6 +165,18 @@ def _with_article(code: str, name: str, locale: str) -> str:
     return name
 
 
+def _unfolded(function: Callable[..., str]) -> Callable[..., str]:
+    """``function`` as a filter Jinja never runs at compile time: a constant argument
+    (``"P30D" | duration(form="dative")``) would bake into a kept compiled template the
+    project's unit phrase of that moment, and an edited catalog would not reach the text."""
+
+    @pass_context
+    def filter_(context: Any, *args: Any, **kwargs: Any) -> str:
+        return function(*args, **kwargs)
+
+    return filter_
+
+
 def number(value: Any, *, locale: str) -> str:
     """Format a number with the locale's separators."""
     return format_decimal(value, locale=locale)
@@ -174,7 +186,7 @@ def filters_for(locale: str) -> dict[str, Callable[..., str]]:
     """Return the filter table bound to ``locale``."""
     return {
         "date": partial(date, locale=locale),
-        "duration": partial(duration, locale=locale),
+        "duration": _unfolded(partial(duration, locale=locale)),
         "list": partial(listing, locale=locale),
         "country": partial(country, locale=locale),
         "number": partial(number, locale=locale),

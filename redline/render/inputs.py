@@ -75,7 +75,7 @@ class PolicyInputs:
 
     def __init__(self, policy: PolicySource) -> None:
         body = _body_inputs(policy)
-        self.digest = digest(body.digest, as_json(policy.meta))
+        self.digest = digest(body.digest, repr(policy.meta))  # in order, as the page is looped over
         titles = [str(policy.meta[key]) for key in ("title", "description") if key in policy.meta]
         self.msgids = body.msgids + tuple(titles)
         self.paths = body.paths
@@ -172,9 +172,11 @@ def _entries(catalog: Catalog | None, msgids: tuple[str, ...]) -> list[str]:
 
 
 def _value_digest(path: DataPath, value: Any) -> str:
+    """The value as a render reads it: its ``repr``, which keeps a mapping's order (a loop prints
+    in that order) and tells ``12`` from ``12.0`` and a date from its text (canonical JSON does not)."""
     if not isinstance(value, dict | list):
-        return as_json(value)
-    return _DATA.get((path, id(value)), value, lambda: digest(as_json(value)))  # type: ignore[no-any-return]
+        return repr(value)
+    return _DATA.get((path, id(value)), value, lambda: digest(repr(value)))  # type: ignore[no-any-return]
 
 
 def resolve(values: dict[str, Any], path: DataPath) -> tuple[DataPath, Any] | None:

@@ -20,6 +20,7 @@ from redline.load.yamlfile import Path_
 from redline.render import limits
 from redline.render.env import TEMPLATE_CACHE, UndefinedName
 from redline.render.filters import DateMissing
+from redline.render.inputs import ui_words_id
 from redline.render.pieces import plain
 from redline.render.reuse import OUTPUTS, cut
 from redline.render.safety import check_markup
@@ -175,9 +176,11 @@ def _by_pieces(sources: Sources, locale: str, template: str, path: str, context:
         return None
     out: list[str] = []
     size = 0
+    # the project's interface words reach the text (``duration(form=...)``): part of the key
+    words = f"{locale}\0{ui_words_id()}"
     for index, text in enumerate(found):
         if not (index % 2 or plain(text)):
-            text = _piece(sources, locale, text, path, context)
+            text = _piece(sources, locale, words, text, path, context)
         size += len(text)
         if size > MAX_OUTPUT:
             raise SecurityError(f"rendered text exceeds {MAX_OUTPUT} characters")
@@ -185,9 +188,10 @@ def _by_pieces(sources: Sources, locale: str, template: str, path: str, context:
     return "".join(out)
 
 
-def _piece(sources: Sources, locale: str, text: str, path: str, context: dict[str, Any]) -> str:
-    """One piece's output: reused when it read the same values before (:mod:`redline.render.reuse`)."""
-    key = OUTPUTS.key(locale, text, context)
+def _piece(sources: Sources, locale: str, words: str, text: str, path: str, context: dict[str, Any]) -> str:
+    """One piece's output: reused when it read the same values before (:mod:`redline.render.reuse`),
+    in ``words`` (the locale and the interface words it is rendered with)."""
+    key = OUTPUTS.key(words, text, context)
     known = OUTPUTS.recall(key) if key is not None else None
     if known is not None:
         return known

@@ -7,14 +7,17 @@ thirty others do not. Their output is a pure function of:
 
 - the piece's text (already translated: translation happens on the template);
 - the locale (the filters, :func:`~redline.render.filters.filters_for`, are its only
-  difference between environments);
+  difference between environments), and the project's interface-word catalogs (the
+  ``duration`` filter's ``form`` reads its unit phrases there: a catalog edited while
+  ``mkdocs serve`` runs changes the text);
 - the values the piece reads from its context: the names and ``.attribute`` chains in its
   code (:func:`~redline.render.inputs.code_paths`, the same reading the render cache's key
   relies on), each resolved to its longest prefix present in the context, or noted absent.
 
 So a piece is reused only under a key made of exactly those. What can make a piece depend on
 anything else is never reused: an ``include`` or ``import`` (the partials: ``code_paths``
-says None), and ``lipsum`` or ``random`` (their output is random). Values are keyed by their
+says None), ``lipsum`` or ``random`` (their output is random), and ``self`` (it prints the
+page's path). Values are keyed by their
 ``repr``, which tells a date from the string that prints alike and keeps a mapping's order
 (a loop over ``items()`` prints in that order). The sandbox forbids changing data
 (:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`), so a piece cannot leave anything
@@ -41,6 +44,8 @@ from redline.render.pieces import pieces
 KEPT_CHARS = 8_000_000
 #: what makes a piece's output depend on more than its text, locale and values
 _UNKEPT = re.compile(r"\b(?:lipsum|random)\b")
+#: names that print more than the values the piece reads: ``self`` prints the page's path
+_UNKEPT_NAMES = frozenset({"self"})
 
 #: (locale, piece text, the values it reads as text)
 Key = tuple[str, str, str]
@@ -96,7 +101,9 @@ def _paths(text: str) -> tuple[tuple[str | int, ...], ...] | None:
     if _UNKEPT.search(text):
         return None
     found = code_paths(text)
-    return None if found is None else tuple(sorted(found, key=repr))
+    if found is None or any(path[0] in _UNKEPT_NAMES for path in found):
+        return None
+    return tuple(sorted(found, key=repr))
 
 
 #: the outputs of this process's renders
