@@ -170,7 +170,7 @@ def compare_policy(pair: PolicyPair, base: Sources, head: Sources, facts: Sequen
     traces = [trace_of(p, s) for p, s in ((pair.new, head), (pair.old, base)) if p is not None]
     traced = _traced(pair, traces, facts)
     same = _Locales(base, head, cache, locale_diffs, source_only)
-    if _untouched(pair, base, head, traced, traces):
+    if _untouched(pair, base, head, traced, traces) and not _reordered(base, head, facts):
         return _text_unchanged(pair, traced, records, same)
     sides = render_sides(cache, pair, base, head, source, meta)
     if sides is None:
@@ -257,6 +257,12 @@ def _untouched(pair: PolicyPair, base: Sources, head: Sources, traced: Sequence[
         return False
     data_read = any(not fact.change.path.startswith("policy.") for fact in traced)
     return not data_read and _same_template(pair.old, pair.new, base, head)
+
+
+def _reordered(base: Sources, head: Sources, facts: Sequence[FactChange]) -> bool:
+    """True when the data changed in a way no fact shows: a mapping's keys in another order (a
+    loop prints them in that order), ``12`` become ``12.0``. The text must then be compared."""
+    return not facts and repr(base.data.values) != repr(head.data.values)
 
 
 def _text_unchanged(pair: PolicyPair, traced: tuple[TracedFact, ...], records: Sequence[ChangeRecord],

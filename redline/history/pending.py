@@ -119,8 +119,8 @@ def judge(cache: RenderCache, key: str, base: Callable[[], Sources], head: Calla
 def reads_alike(pair: PolicyPair, old: Sources, new: Sources) -> bool:
     """True when every input of the policy's text is the same at both points, in every locale.
 
-    The same file (body and front matter), the same data (all of it, with what is
-    translatable), the same partials, and in each translated locale the same catalog
+    The same file (body and front matter), the same data (all of it, in its order, with what
+    is translatable), the same partials, and in each translated locale the same catalog
     entries for what it translates (the render cache's key of the walk's render,
     :func:`~redline.render.cache.input_key`). Then the comparison finds nothing: no
     section, no fact, no front matter change, no translation; with no change record added
@@ -133,7 +133,8 @@ def reads_alike(pair: PolicyPair, old: Sources, new: Sources) -> bool:
     if before is None or after is None or (before.path, before.body, before.meta) != \
             (after.path, after.body, after.meta):
         return False
-    if old.data.values != new.data.values or old.data.translatable != new.data.translatable:
+    # by repr: a mapping's order and 12 against 12.0 are differences a text may show
+    if repr(old.data.values) != repr(new.data.values) or old.data.translatable != new.data.translatable:
         return False
     folder = new.project.policies_dir
     if partials_ids(old.snapshot, folder) != partials_ids(new.snapshot, folder):
