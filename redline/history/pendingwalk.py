@@ -123,6 +123,14 @@ class Early:
                     material(self.walk, self.steps[policy], self.texts[policy], announced, index)
 
 
+    def points(self, canonical: dict[str, str]) -> tuple[Points, PolicyTexts] | None:
+        """What :func:`points_of` finds, already gathered here; None when a policy was renamed
+        (this groups points by the id at each point, that by the latest id)."""
+        if any(canonical.get(policy, policy) != policy for policy in self.steps):
+            return None
+        return self.steps, self.texts
+
+
 def material(walk: Walk, steps: dict[int, tuple[dt.date, str]], text: dict[int, Texts], a: int, b: int
              ) -> bool:
     """Whether point ``b`` changes the policy materially from point ``a`` (remembered in the facts)."""
@@ -135,9 +143,14 @@ def material(walk: Walk, steps: dict[int, tuple[dt.date, str]], text: dict[int, 
 
 
 def without_pending(walk: Walk, canonical: dict[str, str], revisions: list[Revision],
-                    today: dt.date) -> list[Revision]:
-    """The revisions minus pending ones; fail when a policy's newest state is pending."""
-    points, texts = points_of(canonical, revisions)
+                    today: dt.date, early: Early | None = None) -> list[Revision]:
+    """The revisions minus pending ones; fail when a policy's newest state is pending.
+
+    ``early``: the :class:`Early` that saw ``revisions`` as the walk rendered them (its points
+    are taken when no policy was renamed).
+    """
+    known = early.points(canonical) if early is not None else None
+    points, texts = known or points_of(canonical, revisions)
     judge_in_order(walk, points, texts)
     dropped: set[tuple[str, int]] = set()
     problems = []

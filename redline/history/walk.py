@@ -68,12 +68,13 @@ class _Walk:
     keys: list[dict[Pair, str]] = field(default_factory=list)
     loaded: OrderedDict[int, Sources] = field(default_factory=OrderedDict)
     only: frozenset[str] | None = None
+    early: Early | None = None
 
     def revisions(self, asking: bool = False) -> list[Revision]:
         """Every changed pair of every state rendered; with ``asking``, each state's pending
         questions asked while its sources are loaded (:class:`~redline.history.pendingwalk.Early`)."""
         self.keys = [state.input_keys(self.project) for state in self.states]
-        early = Early(self) if asking else None
+        early = self.early = Early(self) if asking else None
         found: list[Revision] = []
         for index, changed in changed_pairs(self.keys):
             mine = [pair for pair in changed if self.only is None or pair[0] in self.only]
@@ -225,7 +226,7 @@ def load_history(
     revisions = walk.revisions(asking=pending)
     canonical = canonical_ids({r.policy: r.formerly for r in revisions})
     if pending:
-        revisions = without_pending(walk, canonical, revisions, build_day or states[-1].day)
+        revisions = without_pending(walk, canonical, revisions, build_day or states[-1].day, walk.early)
     present = [(state.day, set(state.policy_paths(project))) for state in states]
     by_locale: dict[str, list[Revision]] = {locale: [] for locale in project.locales}
     for revision in revisions:
