@@ -69,6 +69,8 @@ class GitSnapshot:
     _listing: dict[str, list[str]] = field(default_factory=dict)
     #: folder -> (path -> blob id) of every file under it, read once from the folder's tree
     _ids: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: every file under some folders, known already (:meth:`know`): their listings need no tree
+    _known: tuple[Mapping[str, str], tuple[str, ...]] | None = None
 
     @property
     def label(self) -> str:
@@ -95,19 +97,25 @@ class GitSnapshot:
     def know(self, files: Mapping[str, str], folders: Iterable[str]) -> GitSnapshot:
         """Take ``files`` (path -> blob id) as every file here under each of ``folders``, what
         :meth:`Repository.blob_ids` reads from the trees: the history's log lists each commit's
-        files, so the commits it walks need no tree read. Returns this snapshot."""
-        for folder in (f.strip("/") for f in folders):
-            self._ids[folder] = dict(sorted((p, b) for p, b in files.items() if p.startswith(f"{folder}/")))
+        files, so the commits it walks need no tree read. Returns this snapshot.
+
+        Kept as given and filtered when a folder is first listed: a walk that recalls every
+        text from the cache lists nothing."""
+        self._known = (files, tuple(f.strip("/") for f in folders))
         return self
 
     def _folder_ids(self, folder: str) -> dict[str, str]:
         if folder not in self._ids:
             # every file under a folder is known with its parent's: filtered, not read again
             plain = folder.strip("/")
-            known = next((ids for parent, ids in self._ids.items()
-                          if plain and (not parent or plain.startswith(f"{parent.strip('/')}/"))), None)
+            known: Mapping[str, str] | None = next(
+                (ids for parent, ids in self._ids.items()
+                 if plain and (not parent or plain.startswith(f"{parent.strip('/')}/"))), None)
+            if known is None and self._known is not None and any(
+                    plain == given or plain.startswith(f"{given}/") for given in self._known[1]):
+                known = self._known[0]
             self._ids[folder] = self.repo.blob_ids(self.sha, folder) if known is None else \
-                {path: blob for path, blob in known.items() if path.startswith(f"{plain}/")}
+                dict(sorted((path, blob) for path, blob in known.items() if path.startswith(f"{plain}/")))
         return self._ids[folder]
 
 
