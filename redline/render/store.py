@@ -23,7 +23,7 @@ from redline.render.inputs import engine_id
 BATCH = 500
 #: files of other engine ids kept (another checkout or version may still use them); older go
 KEEP_OTHERS = 3
-#: every row carries an HMAC under a key kept outside the repository and the cache (render/cachekey.py)
+#: every row carries a MAC under a key kept outside the repository and the cache (render/cachekey.py)
 SCHEMA = ("CREATE TABLE IF NOT EXISTS signed_renderings "
           "(key TEXT PRIMARY KEY, value BLOB NOT NULL, mac BLOB NOT NULL);"
           "CREATE TABLE IF NOT EXISTS signed_facts "

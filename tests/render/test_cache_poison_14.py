@@ -111,15 +111,16 @@ def test_facts_read_on_demand_are_checked_as_when_read_at_once(tmp_path: Path) -
     store.close()
 
 
-def test_entries_are_signed_with_hmac_sha256() -> None:
-    """The MAC is HMAC-SHA256 of the entry's name, a NUL and its value, under each key in turn
-    (caches written before stay readable with the same key)."""
+def test_entries_are_signed_with_keyed_blake2b() -> None:
+    """The MAC is keyed BLAKE2b (32 bytes) of the entry's name, a NUL and its value; a key longer
+    than 64 bytes is first hashed to 64."""
     import hashlib
-    import hmac
 
     from redline.render.cachekey import sign
 
-    for key in (b"k" * 32, b"other key of forty bytes, not thirty-two"):
+    for key in (b"k" * 32, b"other key of forty bytes, not thirty-two", b"x" * 100):
+        short = key if len(key) <= 64 else hashlib.blake2b(key).digest()
         for name, value in (("fact:a", b"1"), ("rendering:b", b"x" * 5000)):
-            expected = hmac.new(key, name.encode() + b"\0" + value, hashlib.sha256).digest()
+            expected = hashlib.blake2b(name.encode() + b"\0" + value, key=short, digest_size=32).digest()
             assert sign(key, name, value) == expected
+    assert sign(b"k" * 32, "fact:a", b"1") != sign(b"j" * 32, "fact:a", b"1")
