@@ -3,6 +3,7 @@ the comparison would judge it: another policy's edit (and its catalog entries) i
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,10 @@ def test_another_policys_edit_reads_alike_and_is_judged_as_the_comparison_judges
         return pending.reads_alike(pending.dated(pair), old, new)
 
     assert [alike(name) for name in "BCD"] == [True, False, False]
+    english = dataclasses.replace(project, locales=(project.source_locale,))
+    old, new = (load_sources(repo.snapshot(shas[name]), english) for name in "AD")
+    pair = next(p for p in pair_policies(old.policies, new.policies) if p.id == "terms")
+    assert not pending.reads_alike(pending.dated(pair), old, new)  # the data differ, no locale to say so
     shortcut = [_judge(loaded["A"], loaded[n], tmp_path / f"s{n}") for n in "BCD"]
     monkeypatch.setattr(pending, "reads_alike", lambda pair, old, new: False)
     compared = [_judge(loaded["A"], loaded[n], tmp_path / f"c{n}") for n in "BCD"]
