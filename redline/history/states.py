@@ -137,8 +137,7 @@ def git_states(repo: Repository, project: Project, build_day: dt.date) -> list[S
     One ``git log --raw`` pass lists every commit with its files' blob ids
     (:meth:`~redline.gitio.Repository.first_parent_blobs`): no tree is read per commit.
     """
-    # change records count too: a record added after a translation is what accepts it
-    paths = (project.policies_dir, project.locales_dir, CHANGES_DIR)
+    paths = source_paths(project)
     start = project.history_start
     if start is None:
         listed = repo.first_parent_blobs("HEAD", paths)
@@ -165,14 +164,20 @@ def _start_commit(repo: Repository, start: str) -> Commit:
     return base
 
 
+def source_paths(project: Project) -> tuple[str, ...]:
+    """The folders whose commits are the history: policies, catalogs, change records (a record
+    added after a translation is what accepts it)."""
+    return project.policies_dir, project.locales_dir, CHANGES_DIR
+
+
 def commit_state(repo: Repository, project: Project, commit: Commit, files: dict[str, str] | None = None
                  ) -> State:
     """The state of one commit (``files``: path -> blob id under the sources, when already known)."""
+    folders = source_paths(project)
     if files is None:
-        files = {**repo.blob_ids(commit.sha, project.policies_dir),
-                 **repo.blob_ids(commit.sha, project.locales_dir), **repo.blob_ids(commit.sha, CHANGES_DIR)}
+        files = {path: blob for folder in folders for path, blob in repo.blob_ids(commit.sha, folder).items()}
     day = commit.committed.astimezone(dt.UTC).date()
-    folders = (project.policies_dir, project.locales_dir, CHANGES_DIR)  # the files' folders: no tree read
+    # the files' folders are known: the snapshot reads no tree to list them
     return State(f"commit {commit.short}", day, repo.commit_snapshot(commit).know(files, folders),
                  source_blobs(files, project))
 
@@ -180,7 +185,7 @@ def commit_state(repo: Repository, project: Project, commit: Commit, files: dict
 def worktree_state(project: Project, build_day: dt.date) -> State:
     """The state of the files on disk (the newest state, dated the build date)."""
     tree = WorkTree(project.root)
-    paths = [*tree.list(project.policies_dir), *tree.list(project.locales_dir), *tree.list(CHANGES_DIR)]
+    paths = [path for folder in source_paths(project) for path in tree.list(folder)]
     blobs = {path: blob_id(tree.read(path) or b"") for path in paths}
     sources = (f"{project.policies_dir}/", f"{CHANGES_DIR}/")
     blobs = {p: b for p, b in blobs.items() if p.startswith(sources)} | _catalogs_only(blobs, project)

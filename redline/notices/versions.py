@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.compare.pairing import formerly
-from redline.config import CHANGES_DIR, Project
+from redline.config import Project
 from redline.errors import GitError, RedlineError
 from redline.gitio import Commit, GitSnapshot, Repository
 from redline.history.pending import judge, key_of, known_verdict
-from redline.history.states import fingerprint_of, source_blobs
+from redline.history.states import fingerprint_of, source_blobs, source_paths
 from redline.load import memo
 from redline.load.policy import is_policy
 from redline.load.sources import Sources, load_sources
@@ -105,11 +105,6 @@ class Versions:
     skipped: list[str]
     unjudged: int = 0
     history: list[tuple[Commit, Files]] = field(default_factory=list)
-
-
-def source_paths(project: Project) -> tuple[str, ...]:
-    """The folders whose commits are the history: policies, catalogs, change records."""
-    return project.policies_dir, project.locales_dir, CHANGES_DIR
 
 
 def history_commits(repo: Repository, project: Project, ref: str = "HEAD") -> list[tuple[Commit, Files]]:

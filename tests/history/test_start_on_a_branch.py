@@ -7,8 +7,8 @@ import datetime as dt
 
 from redline import gitio
 from redline.config import load_project
-from redline.history.states import git_states
-from redline.notices.versions import history_commits, source_paths
+from redline.history.states import git_states, source_paths
+from redline.notices.versions import history_commits
 from tests.conftest import GitProject
 from tests.history.test_parallel_judge import MKDOCS, PO
 from tests.history.test_versions import terms

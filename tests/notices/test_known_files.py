@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from redline import gitio
 from redline.config import load_project
-from redline.notices.versions import history_commits, source_paths
+from redline.history.states import source_paths
+from redline.notices.versions import history_commits
 from tests.conftest import GitProject
 from tests.history.test_review_prefill_shares import SETUP
 from tests.history.test_versions import terms
