@@ -35,7 +35,10 @@ more than 1000 of the characters [ ] < ( * _ ` in one paragraph
       fix: split the paragraph, or write the characters as HTML entities (&#91; …)
     """
     if len(_MARKERS.findall(markdown)) <= MAX_INLINE_MARKERS:
-        _check_nesting(markdown, path, locale)  # no paragraph, and no page, can hold too many markers
+        # no paragraph, and no page, can hold too many markers: only the nesting is left to check
+        deep = _too_deep(markdown)
+        if deep is not None:
+            _refuse_nesting(path, locale, *deep)
         return
     markers, start, page = 0, 1, 0
     for number, line in enumerate(markdown.splitlines(), 1):
@@ -52,23 +55,32 @@ more than 1000 of the characters [ ] < ( * _ ` in one paragraph
             _refuse(path, locale, start,
                     f"more than {MAX_INLINE_MARKERS} of the characters [ ] < ( * _ ` in one paragraph",
                     "split the paragraph, or write the characters as HTML entities (&#91; …)")
-        width = len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
+        width = _nesting(line)
         if width > MAX_NESTING_COLUMNS:
-            _refuse(path, locale, number, f"nested {width} columns deep (at most {MAX_NESTING_COLUMNS})",
-                    "flatten the list or quote: policies need a few levels, not hundreds")
+            _refuse_nesting(path, locale, number, width)
 
 
-def _check_nesting(markdown: str, path: str, locale: str) -> None:
-    """The nesting part of :func:`check_markdown_budget`: only a line wider than the limit can
-    be nested deeper than it (a tab widens a line by at most four columns)."""
+def _nesting(line: str) -> int:
+    """The columns of indentation, list and quote markers before ``line``'s text (tabs as four);
+    0 for a blank line or one too short to pass the limit (a tab widens it four times at most)."""
+    if len(line) * 4 <= MAX_NESTING_COLUMNS or len(line.expandtabs(4)) <= MAX_NESTING_COLUMNS \
+            or not line.strip():
+        return 0
+    return len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
+
+
+def _too_deep(markdown: str) -> tuple[int, int] | None:
+    """The first line nested deeper than :data:`MAX_NESTING_COLUMNS`, and its width; None when none is."""
     for number, line in enumerate(markdown.splitlines(), 1):
-        if len(line) * 4 <= MAX_NESTING_COLUMNS or len(line.expandtabs(4)) <= MAX_NESTING_COLUMNS \
-                or not line.strip():
-            continue
-        width = len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
+        width = _nesting(line)
         if width > MAX_NESTING_COLUMNS:
-            _refuse(path, locale, number, f"nested {width} columns deep (at most {MAX_NESTING_COLUMNS})",
-                    "flatten the list or quote: policies need a few levels, not hundreds")
+            return number, width
+    return None
+
+
+def _refuse_nesting(path: str, locale: str, line: int, width: int) -> None:
+    _refuse(path, locale, line, f"nested {width} columns deep (at most {MAX_NESTING_COLUMNS})",
+            "flatten the list or quote: policies need a few levels, not hundreds")
 
 
 def _refuse(path: str, locale: str, line: int, what: str, fix: str) -> None:
@@ -90,12 +102,10 @@ def check_source_nesting(markdown: str, path: str, offset: int = 0) -> None:
 at most 100)
       fix: flatten the list or quote: policies need a few levels, not hundreds
     """
-    for number, line in enumerate(markdown.splitlines(), 1):
-        if len(line.expandtabs(4)) <= MAX_NESTING_COLUMNS or not line.strip():
-            continue
-        width = len(_PREFIX.match(line.expandtabs(4)).group(0))  # type: ignore[union-attr]
-        if width > MAX_NESTING_COLUMNS:
-            raise RedlineError(
-                f"a line nested {width} columns deep (quotes, lists, indentation; at most "
-                f"{MAX_NESTING_COLUMNS})", where=f"{path}:{number + offset}",
-                fix="flatten the list or quote: policies need a few levels, not hundreds")
+    deep = _too_deep(markdown)
+    if deep is not None:
+        number, width = deep
+        raise RedlineError(
+            f"a line nested {width} columns deep (quotes, lists, indentation; at most "
+            f"{MAX_NESTING_COLUMNS})", where=f"{path}:{number + offset}",
+            fix="flatten the list or quote: policies need a few levels, not hundreds")
