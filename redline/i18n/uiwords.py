@@ -68,21 +68,13 @@ def project_fingerprint() -> str:
 
 
 def _file_stamp(path: str) -> tuple[int, int] | None:
-    """:func:`_stamp` of a regular file; None when ``path`` is no file."""
+    """When the file ``path`` last changed, and its size (an edited file is read again); None
+    when there is no such file."""
     try:
         found = os.stat(path)
     except OSError:
         return None
     return (found.st_mtime_ns, found.st_size) if stat.S_ISREG(found.st_mode) else None
-
-
-def _stamp(path: str) -> tuple[int, int]:
-    """When ``path`` last changed, and its size ((0, 0): no such file): an edited file is read again."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return 0, 0
-    return found.st_mtime_ns, found.st_size
 
 
 @cache
@@ -172,7 +164,7 @@ def _project_words(locale: str) -> Words:
         return Words()
     # The file's stamp in the key: an edited catalog is read again (``mkdocs serve``, tests).
     # One stat per lookup, no more: a site asks for words tens of thousands of times.
-    return _project(folder, locale, _stamp(_catalog_file(folder, locale)))
+    return _project(folder, locale, _file_stamp(_catalog_file(folder, locale)) or (0, 0))
 
 
 @cache
