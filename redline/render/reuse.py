@@ -17,12 +17,11 @@ thirty others do not. Their output is a pure function of:
 So a piece is reused only under a key made of exactly those. What can make a piece depend on
 anything else is never reused: an ``include`` or ``import`` (the partials: ``code_paths``
 says None), ``lipsum`` or ``random`` (their output is random), and ``self`` (it prints the
-page's path). Values are keyed by their
-``repr``, which tells a date from the string that prints alike and keeps a mapping's order
-(a loop over ``items()`` prints in that order). The sandbox forbids changing data
-(:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`), so a piece cannot leave anything
-behind for the next one. Errors are never kept: a piece that fails fails again, and the
-renderer runs the whole template for its error and line.
+page's path). Values are keyed by their ``repr``, which tells a date from the string that
+prints alike and keeps a mapping's order (a loop over ``items()`` prints in that order). The
+sandbox forbids changing data (:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`), so a
+piece cannot leave anything behind for the next one. Errors are never kept: a piece that
+fails fails again, and the renderer runs the whole template for its error and line.
 
 The loop budget (:mod:`redline.render.limits`) is shared by a render's pieces: a reused
 piece charges what it used when it ran, and one that would exhaust the budget runs again,
@@ -42,12 +41,12 @@ from redline.render.pieces import pieces
 
 #: characters of piece text, key and output kept together (the oldest go first)
 KEPT_CHARS = 8_000_000
-#: what makes a piece's output depend on more than its text, locale and values
+#: what makes a piece's output depend on more than its text, words and values
 _UNKEPT = re.compile(r"\b(?:lipsum|random)\b")
 #: names that print more than the values the piece reads: ``self`` prints the page's path
 _UNKEPT_NAMES = frozenset({"self"})
 
-#: (locale, piece text, the values it reads as text)
+#: (the locale and its interface words, piece text, the values it reads as text)
 Key = tuple[str, str, str]
 
 
@@ -66,13 +65,14 @@ class Outputs:
         self.chars = 0
         self.kept: OrderedDict[Key, tuple[str, int]] = OrderedDict()
 
-    def key(self, locale: str, text: str, context: dict[str, Any]) -> Key | None:
-        """The key of ``text`` rendered in ``locale`` with ``context``; None when it is never kept."""
+    def key(self, words: str, text: str, context: dict[str, Any]) -> Key | None:
+        """The key of ``text`` rendered in ``words`` (the locale and the interface words' digest)
+        with ``context``; None when it is never kept."""
         paths = _paths(text)
         if paths is None:
             return None
         read = [(path, resolve(context, path)) for path in paths]
-        return locale, text, repr(read)
+        return words, text, repr(read)
 
     def recall(self, key: Key) -> str | None:
         """The output kept under ``key``, its loops charged to the render's budget; None when
